@@ -1,0 +1,31 @@
+# Thin wrapper: every target installs what is missing, then defers to CMake/CTest.
+BUILD_DIR := build
+PYTHON    := /usr/bin/python3
+NPROC     := $(shell nproc)
+export CMAKE_BUILD_PARALLEL_LEVEL ?= $(NPROC)
+export CTEST_PARALLEL_LEVEL ?= $(NPROC)
+
+.PHONY: all deps configure build run test bench clean
+
+all: build
+
+deps:
+	scripts/install-deps.sh
+
+configure: deps
+	cmake --preset release
+
+build: configure
+	cmake --build --preset release
+
+run: build
+	$(BUILD_DIR)/bin/laborsim run
+
+test: build
+	ctest --preset release
+
+bench: build
+	$(PYTHON) bench/scaling.py --laborsim $(BUILD_DIR)/bin/laborsim --write docs/PERFORMANCE.md
+
+clean:
+	rm -rf $(BUILD_DIR)

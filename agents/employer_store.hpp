@@ -1,0 +1,51 @@
+#pragma once
+// Employers as a structure of arrays, grouped by region: the employers of region r are the dense
+// ids [region_begin[r], region_begin[r + 1]). Search relies on that grouping.
+#include <cstdint>
+#include <vector>
+
+#include "agents/region_graph.hpp"
+#include "agents/worker_store.hpp"
+
+namespace laborsim {
+
+using SectorId = std::uint8_t;
+
+struct EmployerStore {
+  // Set at synthesis.
+  std::vector<RegionId> region;
+  std::vector<SectorId> sector;
+  std::vector<float> base_target;      //!< desired workforce at demand index 1 [agents]
+  std::vector<float> rounding_offset;  //!< fixed in [0, 1): rounds targets without monthly noise
+  std::vector<float> posted_wage;      //!< wage offered to a worker of skill 1 [yuan/month]
+
+  // Change month by month.
+  std::vector<std::uint32_t> workforce;    //!< current employees [agents]
+  std::vector<std::uint32_t> target;       //!< this month's desired workforce [agents]
+  std::vector<float> layoff_probability;   //!< per employee, this month
+  std::vector<std::uint32_t> vacancies;    //!< posted this month
+  std::vector<std::uint32_t> hires;        //!< this month
+  std::vector<std::uint32_t> separations;  //!< this month (all reasons)
+
+  std::vector<EmployerId> region_begin;  //!< size regions + 1
+
+  template <class Visitor>
+  void for_each_column(Visitor&& visit) {
+    visit("region", region);
+    visit("sector", sector);
+    visit("base_target", base_target);
+    visit("rounding_offset", rounding_offset);
+    visit("posted_wage", posted_wage);
+    visit("workforce", workforce);
+    visit("target", target);
+    visit("layoff_probability", layoff_probability);
+    visit("vacancies", vacancies);
+    visit("hires", hires);
+    visit("separations", separations);
+  }
+
+  std::size_t size() const { return region.size(); }
+  void resize(std::size_t n);
+};
+
+}  // namespace laborsim

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs exactly the Debian 12 packages laborsim's build, run and tests need.
+# Idempotent: does nothing (and needs no network or root) when everything is already installed.
+set -euo pipefail
+
+packages=(
+  build-essential cmake git ca-certificates
+  libboost-graph-dev libboost-random-dev libtbb-dev libhdf5-dev
+  nlohmann-json3-dev libvalijson-dev libcli11-dev librandom123-dev
+  libgtest-dev
+  python3 python3-pytest python3-numpy python3-pandas python3-xarray
+  python3-h5py python3-h5netcdf python3-netcdf4
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,41 @@
+#pragma once
+// The subcommands of the laborsim executable. Each returns the process exit code:
+// 0 success, 2 bad input (nothing written), 1 failure.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/overrides.hpp"
+
+namespace laborsim::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+//! Options that change the scenario, shared by run, validate and inspect.
+struct ScenarioArgs {
+  std::string scenario;  //!< path or builtin:NAME; empty = the built-in default
+  std::vector<std::string> sets;
+  std::optional<long long> seed;
+  std::optional<long long> months;
+
+  std::string source() const;
+  //! --set values first, then --seed and --months (explicit flags win).
+  std::vector<Override> overrides() const;
+};
+
+struct RunArgs {
+  ScenarioArgs scenario;
+  std::string output;
+  int threads = 0;  //!< 0 = all cores
+  bool quiet = false;
+  std::string metrics_json;
+};
+
+int run_command(const RunArgs& args);
+int validate_command(const ScenarioArgs& args);
+int schema_command();
+int inspect_command(const std::string& target, const ScenarioArgs& args);
+
+}  // namespace laborsim::cli

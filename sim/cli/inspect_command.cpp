@@ -1,0 +1,43 @@
+#include <iostream>
+
+#include "sim/cli/commands.hpp"
+#include "sim/output/trajectory_reader.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+
+namespace laborsim::cli {
+namespace {
+
+void describe_output(const std::string& path) {
+  const TrajectoryFile file = read_trajectory(path);
+  const Trajectory& t = file.trajectory;
+  std::size_t homes = 0;
+  for (const RegionNode& node : t.regions) homes += node.kind == RegionKind::kHome;
+  std::cout << "file: " << path << "\n"
+            << "format: " << file.format << " " << file.format_version << "\n"
+            << "scenario: " << file.scenario << "  seed: " << file.seed << "\n"
+            << "laborsim: " << file.laborsim_version << " (" << file.git_commit << "), "
+            << file.threads << " threads\n"
+            << "months: " << file.committed_months << " committed of " << file.months_planned
+            << ", from " << t.start.to_string() << "\n"
+            << "regions: " << t.regions.size() << " (" << homes << " home, "
+            << t.regions.size() - homes << " destination)\n"
+            << "variables (time, region):";
+  for (const VariableInfo& variable : kVariables) std::cout << " " << variable.name;
+  std::cout << "\n" << format_summary_table(summarize_by_year(t));
+}
+
+}  // namespace
+
+int inspect_command(const std::string& target, const ScenarioArgs& args) {
+  if (is_hdf5_file(target)) {
+    describe_output(target);
+    return kExitOk;
+  }
+  ScenarioArgs scenario_args = args;
+  scenario_args.scenario = target;
+  std::cout << load_scenario_document(scenario_args.source(), scenario_args.overrides()).dump(2)
+            << "\n";
+  return kExitOk;
+}
+
+}  // namespace laborsim::cli

@@ -1,0 +1,82 @@
+// laborsim command line: parses arguments (CLI11) and dispatches to the subcommands.
+#include <hdf5.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "sim/build_info.hpp"
+#include "sim/cli/commands.hpp"
+#include "sim/scenario/input_error.hpp"
+
+namespace {
+
+void add_scenario_options(CLI::App* command, laborsim::cli::ScenarioArgs& args,
+                          bool positional = true) {
+  if (positional) {
+    command->add_option("scenario", args.scenario,
+                        "Scenario JSON file or builtin:NAME (default: builtin:dingxi)");
+  }
+  command->add_option("--set", args.sets, "Override a scenario value: PATH=VALUE (repeatable)")
+      ->type_name("PATH=VALUE");
+  command->add_option("--seed", args.seed, "Override the scenario's seed");
+  command->add_option("--months", args.months, "Override the number of simulated months");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace laborsim::cli;
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // laborsim reports HDF5 failures itself
+
+  CLI::App app{"laborsim: agent-based labour-market simulator"};
+  app.set_version_flag("--version", std::string(laborsim::laborsim_version()) + " (" +
+                                        std::string(laborsim::git_commit()) + ")");
+  app.require_subcommand(1);
+
+  RunArgs run_args;
+  CLI::App* run = app.add_subcommand("run", "Simulate a scenario and write its HDF5 trajectory");
+  add_scenario_options(run, run_args.scenario);
+  run->add_option("-o,--output", run_args.output,
+                  "Output file (default: OUTPUT.DIRECTORY/NAME.h5 from the scenario)");
+  run->add_option("-j,--threads", run_args.threads, "Worker threads (0: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  run->add_flag("-q,--quiet", run_args.quiet, "No progress or messages on stderr");
+  run->add_option("--metrics-json", run_args.metrics_json,
+                  "Write timings, sizes and peak memory of the run to this JSON file");
+
+  ScenarioArgs validate_args;
+  CLI::App* validate = app.add_subcommand("validate", "Check a scenario without running it");
+  add_scenario_options(validate, validate_args);
+  validate->get_option("scenario")->required();
+
+  CLI::App* schema = app.add_subcommand("schema", "Print the scenario JSON Schema");
+
+  std::string inspect_target;
+  ScenarioArgs inspect_args;
+  CLI::App* inspect = app.add_subcommand(
+      "inspect", "Describe an output file (.h5) or print a scenario's merged configuration");
+  inspect->add_option("target", inspect_target, "OUTPUT.h5, scenario file or builtin:NAME")
+      ->required();
+  add_scenario_options(inspect, inspect_args, /*positional=*/false);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+
+  try {
+    if (*run) return run_command(run_args);
+    if (*validate) return validate_command(validate_args);
+    if (*schema) return schema_command();
+    if (*inspect) return inspect_command(inspect_target, inspect_args);
+  } catch (const laborsim::InputError& error) {
+    std::cerr << "laborsim: error: " << error.what() << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& error) {
+    std::cerr << "laborsim: failed: " << error.what() << "\n";
+    return kExitFailure;
+  }
+  return kExitFailure;
+}

@@ -1,0 +1,95 @@
+#include <sys/resource.h>
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "sim/cli/commands.hpp"
+#include "sim/cli/progress.hpp"
+#include "sim/run.hpp"
+#include "sim/scenario/input_error.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+
+namespace laborsim::cli {
+namespace {
+
+long long peak_rss_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<long long>(usage.ru_maxrss) * 1024;  // Linux reports KiB
+}
+
+std::filesystem::path output_path(const RunArgs& args, const Scenario& scenario) {
+  const std::filesystem::path path =
+      args.output.empty()
+          ? std::filesystem::path(scenario.output.directory) / (scenario.name + ".h5")
+          : std::filesystem::path(args.output);
+  if (std::filesystem::is_directory(path)) {
+    throw InputError(path.string() + ": output path is a directory; give a file name");
+  }
+  return path;
+}
+
+void write_metrics(const std::string& path, const RunReport& report, const Scenario& scenario,
+                   int threads) {
+  nlohmann::json phases;
+  for (std::size_t p = 0; p < kPhaseNames.size(); ++p) {
+    phases[std::string(kPhaseNames[p])] = report.phase_seconds[p];
+  }
+  const double worker_months = static_cast<double>(report.workers) * scenario.months;
+  const nlohmann::json metrics{
+      {"scenario", scenario.name},
+      {"workers", report.workers},
+      {"employers", report.employers},
+      {"months", scenario.months},
+      {"threads", threads},
+      {"setup_seconds", report.setup_seconds},
+      {"step_seconds", report.step_seconds},
+      {"output_seconds", report.output_seconds},
+      {"phase_seconds", phases},
+      {"worker_months_per_second",
+       report.step_seconds > 0 ? worker_months / report.step_seconds : 0},
+      {"peak_rss_bytes", peak_rss_bytes()},
+  };
+  std::ofstream out(path);
+  out << metrics.dump(2) << "\n";
+  if (!out) throw std::runtime_error(path + ": cannot write metrics");
+}
+
+}  // namespace
+
+int run_command(const RunArgs& args) {
+  const Scenario scenario = load_scenario(args.scenario.source(), args.scenario.overrides());
+  const std::filesystem::path output = output_path(args, scenario);
+
+  std::unique_ptr<tbb::global_control> limit;
+  if (args.threads > 0) {
+    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                  static_cast<std::size_t>(args.threads));
+  }
+  const int threads = static_cast<int>(
+      tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+
+  ConsoleProgress progress(stderr);
+  const RunReport report =
+      run_scenario(scenario, RunOptions{output, threads, 0}, args.quiet ? nullptr : &progress);
+
+  std::cout << "laborsim: " << scenario.name << ", " << scenario.months << " months from "
+            << scenario.start.to_string() << " (all regions, persons)\n"
+            << format_summary_table(summarize_by_year(report.trajectory));
+  if (!args.quiet) {
+    std::fprintf(stderr,
+                 "laborsim: wrote %s (%zu workers, %zu employers, %d threads; setup %.2f s, "
+                 "simulation %.2f s, output %.2f s)\n",
+                 output.string().c_str(), report.workers, report.employers, threads,
+                 report.setup_seconds, report.step_seconds, report.output_seconds);
+  }
+  if (!args.metrics_json.empty()) write_metrics(args.metrics_json, report, scenario, threads);
+  return kExitOk;
+}
+
+}  // namespace laborsim::cli

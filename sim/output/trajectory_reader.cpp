@@ -1,0 +1,74 @@
+#include "sim/output/trajectory_reader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "sim/output/hdf5_handle.hpp"
+
+namespace laborsim {
+
+bool is_hdf5_file(const std::string& path) {
+  return std::filesystem::is_regular_file(path) && H5Fis_hdf5(path.c_str()) > 0;
+}
+
+TrajectoryFile read_trajectory(const std::string& path) {
+  if (!is_hdf5_file(path)) throw std::runtime_error(path + ": not an HDF5 file");
+  const H5Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open " + path);
+  const hid_t root = file.get();
+  TrajectoryFile result;
+  result.format = read_string_attribute(root, "format");
+  if (result.format != "laborsim-trajectory") {
+    throw std::runtime_error(path + ": not a laborsim trajectory (format '" + result.format + "')");
+  }
+  result.format_version = read_int_attribute(root, "format_version");
+  result.scenario = read_string_attribute(root, "scenario");
+  result.laborsim_version = read_string_attribute(root, "laborsim_version");
+  result.git_commit = read_string_attribute(root, "git_commit");
+  result.seed = read_string_attribute(root, "seed_string");
+  result.months_planned = read_int_attribute(root, "months_planned");
+  result.committed_months = read_int_attribute(root, "committed_months");
+  result.threads = read_int_attribute(root, "threads");
+  result.config_json = read_string_attribute(root, "config");
+
+  Trajectory& t = result.trajectory;
+  const auto start = YearMonth::parse(read_string_attribute(root, "start"));
+  if (!start) throw std::runtime_error(path + ": bad start attribute");
+  t.start = *start;
+  const auto names = read_string_dataset(root, "region");
+  const auto kinds = read_string_dataset(root, "region_kind");
+  for (std::size_t r = 0; r < names.size(); ++r) {
+    t.regions.push_back(RegionNode{
+        names[r], kinds[r] == "destination" ? RegionKind::kDestination : RegionKind::kHome});
+  }
+  const auto months = static_cast<std::size_t>(result.committed_months);
+  const std::size_t regions = names.size();
+  t.months.assign(months, Observation(regions));
+  std::vector<double> values(months * regions);
+  for (const VariableInfo& variable : kVariables) {
+    const std::string name(variable.name);
+    const H5Handle dataset(H5Dopen2(root, name.c_str(), H5P_DEFAULT), H5Dclose,
+                           "open " + name + " in " + path);
+    const H5Handle file_space(H5Dget_space(dataset.get()), H5Sclose, "dataspace of " + name);
+    hsize_t dims[2] = {0, 0};
+    H5Sget_simple_extent_dims(file_space.get(), dims, nullptr);
+    if (dims[0] < months || dims[1] != regions) {
+      throw std::runtime_error(path + ": " + name + " has the wrong shape");
+    }
+    if (months == 0) continue;
+    const hsize_t start_at[2] = {0, 0};
+    const hsize_t count[2] = {months, regions};
+    check_h5(
+        H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start_at, nullptr, count, nullptr),
+        path, "select " + name);
+    const H5Handle memory_space(H5Screate_simple(2, count, nullptr), H5Sclose, "memory space");
+    check_h5(H5Dread(dataset.get(), H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(),
+                     H5P_DEFAULT, values.data()),
+             path, "read " + name);
+    for (std::size_t m = 0; m < months; ++m) {
+      std::copy_n(values.data() + m * regions, regions, t.months[m].row(variable.variable));
+    }
+  }
+  return result;
+}
+
+}  // namespace laborsim

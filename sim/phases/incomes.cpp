@@ -1,0 +1,42 @@
+#include <algorithm>
+
+#include "sim/parallel.hpp"
+#include "sim/phases/phases.hpp"
+
+namespace laborsim {
+
+std::vector<double> settle_incomes(World& world) {
+  const Scenario& s = *world.scenario;
+  WorkerStore& w = world.workers;
+  const std::size_t regions = world.graph.size();
+  const auto benefit = static_cast<float>(s.benefits.ui_benefit_yuan_month);
+  const auto floor_without_benefit = static_cast<float>(s.search.reservation_wage_floor_yuan_month);
+  const auto keep = static_cast<float>(1 - s.search.reservation_wage_decay_monthly);
+  BlockSums paid(block_count(w.size(), kWorkerBlock), regions);
+
+  for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    double* paid_here = paid.block(b);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (w.status[i] == WorkerStatus::kEmployed) {
+        w.tenure_months[i] = static_cast<std::uint16_t>(std::min(w.tenure_months[i] + 1, 65535));
+        continue;
+      }
+      if (w.status[i] != WorkerStatus::kUnemployed) continue;
+      float floor = floor_without_benefit;
+      if (w.benefit_months_left[i] > 0) {
+        paid_here[w.location[i]] += benefit;
+        --w.benefit_months_left[i];
+        floor = benefit;
+      }
+      // The reservation wage falls over the spell toward the floor, never below it, and is
+      // never pushed up by it.
+      if (w.reservation_wage[i] > floor) {
+        w.reservation_wage[i] = std::max(floor, w.reservation_wage[i] * keep);
+      }
+      w.spell_months[i] = static_cast<std::uint16_t>(std::min(w.spell_months[i] + 1, 65535));
+    }
+  });
+  return paid.total();
+}
+
+}  // namespace laborsim

@@ -1,0 +1,86 @@
+#include <atomic>
+
+#include "agents/random_stream.hpp"
+#include "sim/parallel.hpp"
+#include "sim/phases/phases.hpp"
+
+namespace laborsim {
+namespace {
+
+// Integer atomics only: their result does not depend on the order threads apply them.
+void leave_employer(EmployerStore& e, EmployerId j) {
+  std::atomic_ref<std::uint32_t>(e.workforce[j]).fetch_sub(1, std::memory_order_relaxed);
+  std::atomic_ref<std::uint32_t>(e.separations[j]).fetch_add(1, std::memory_order_relaxed);
+}
+
+}  // namespace
+
+void run_labor_flows(World& world) {
+  const Scenario& s = *world.scenario;
+  WorkerStore& w = world.workers;
+  EmployerStore& e = world.employers;
+  const auto month = static_cast<std::uint32_t>(world.month);
+  const double exit_rate = s.population.labor_force_exit_rate_monthly;
+  const double entry_rate = world.entry_rate_monthly;
+  const double separation_rate = s.employers.separation_rate_monthly;
+  const BenefitSpec& benefits = s.benefits;
+
+  for_each_block(w.size(), kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      RandomStream rng(s.seed, RandomPurpose::kSeparation, static_cast<std::uint32_t>(i), month);
+      const double u_exit = rng.uniform();
+      switch (w.status[i]) {
+        case WorkerStatus::kEmployed: {
+          const EmployerId j = w.employer[i];
+          const double u_separation = rng.uniform();
+          const double u_return = rng.uniform();
+          const bool exits = u_exit < exit_rate;
+          const double layoff = e.layoff_probability[j];
+          const bool loses_job = exits || u_separation < 1 - (1 - separation_rate) * (1 - layoff);
+          if (!loses_job) break;
+          leave_employer(e, j);
+          w.employer[i] = kNoEmployer;
+          w.spell_months[i] = 0;
+          if (exits) {
+            w.status[i] = WorkerStatus::kInactive;
+            w.location[i] = w.home_region[i];
+            w.benefit_months_left[i] = 0;
+          } else {
+            w.status[i] = WorkerStatus::kUnemployed;
+            const bool entitled = (w.flags[i] & WorkerFlag::kInsured) &&
+                                  w.tenure_months[i] >= benefits.min_contribution_months;
+            w.benefit_months_left[i] =
+                entitled ? static_cast<std::uint8_t>(benefits.max_duration_months) : 0;
+            w.reservation_wage[i] =
+                static_cast<float>(s.search.reservation_ratio_after_job_loss * w.wage[i]);
+            if (w.location[i] != w.home_region[i] && u_return < s.search.return_home_probability) {
+              w.location[i] = w.home_region[i];
+            }
+          }
+          w.wage[i] = 0;
+          w.tenure_months[i] = 0;
+          break;
+        }
+        case WorkerStatus::kUnemployed:
+          if (u_exit < exit_rate) {
+            w.status[i] = WorkerStatus::kInactive;
+            w.location[i] = w.home_region[i];
+            w.benefit_months_left[i] = 0;
+            w.spell_months[i] = 0;
+          }
+          break;
+        case WorkerStatus::kInactive:
+          if (u_exit < entry_rate) {
+            w.status[i] = WorkerStatus::kUnemployed;
+            w.spell_months[i] = 0;
+            w.reservation_wage[i] =
+                static_cast<float>(s.search.initial_reservation_ratio *
+                                   s.regions[w.home_region[i]].mean_wage_yuan_month);
+          }
+          break;
+      }
+    }
+  });
+}
+
+}  // namespace laborsim

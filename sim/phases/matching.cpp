@@ -1,0 +1,177 @@
+// Decentralised matching. Applications are grouped by employer with a counting sort; each
+// employer ranks its applicants by skill discounted for spell length; then, over several rounds,
+// employers offer their open jobs to their best remaining applicants, and each worker keeps the
+// best offer whose value (wage net of the extra cost of moving) reaches the reservation wage.
+// Employers whose offers were declined go on to their next applicants in the next round.
+//
+// Determinism: counts and claims use integer atomics only (order-independent); each employer's
+// applicant list is sorted on a full key (score, searcher), so the order threads filled it in
+// does not matter; a worker's best offer is an atomic max over a packed (value, employer) key,
+// a total order, so the winner is the same whichever offer arrives first.
+#include <algorithm>
+#include <atomic>
+#include <bit>
+#include <cmath>
+
+#include "sim/parallel.hpp"
+#include "sim/phases/phases.hpp"
+
+namespace laborsim {
+namespace {
+
+// Employers rank by this key ascending: best score first, then lowest searcher index.
+std::uint64_t rank_key(float score, std::uint32_t searcher) {
+  return (static_cast<std::uint64_t>(~std::bit_cast<std::uint32_t>(score)) << 32) | searcher;
+}
+
+std::uint32_t searcher_of(std::uint64_t key) { return static_cast<std::uint32_t>(key); }
+
+// Offers compare by value (a positive float, whose bits order like the number), then prefer the
+// lower employer id. Zero means "no acceptable offer".
+std::uint64_t offer_key(float value, EmployerId j) {
+  return (static_cast<std::uint64_t>(std::bit_cast<std::uint32_t>(value)) << 32) | ~j;
+}
+
+EmployerId employer_of(std::uint64_t key) { return ~static_cast<std::uint32_t>(key); }
+
+void atomic_max(std::uint64_t& slot, std::uint64_t value) {
+  std::atomic_ref<std::uint64_t> ref(slot);
+  std::uint64_t seen = ref.load(std::memory_order_relaxed);
+  while (seen < value && !ref.compare_exchange_weak(seen, value, std::memory_order_relaxed)) {
+  }
+}
+
+void group_applications_by_employer(World& world) {
+  const Scenario& s = *world.scenario;
+  const WorkerStore& w = world.workers;
+  const std::size_t employers = world.employers.size();
+  MatchingBuffers& m = world.matching;
+  const auto per_searcher = static_cast<std::size_t>(s.search.applications_per_month);
+  const std::size_t searchers = m.searcher_worker.size();
+
+  m.fill_cursor.assign(employers, 0);
+  for_each_block(searchers, kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin * per_searcher; k < end * per_searcher; ++k) {
+      const EmployerId j = m.applications[k];
+      if (j != kNoEmployer) {
+        std::atomic_ref<std::uint32_t>(m.fill_cursor[j]).fetch_add(1, std::memory_order_relaxed);
+      }
+    }
+  });
+  m.application_offset.resize(employers + 1);
+  m.application_offset[0] = 0;
+  for (std::size_t j = 0; j < employers; ++j) {
+    m.application_offset[j + 1] = m.application_offset[j] + m.fill_cursor[j];
+    m.fill_cursor[j] = m.application_offset[j];
+  }
+  m.applicant_keys.resize(m.application_offset[employers]);
+  const float screening = static_cast<float>(s.search.spell_screening_per_month);
+  for_each_block(searchers, kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      const WorkerId i = m.searcher_worker[k];
+      const float score = w.skill[i] * std::exp(-screening * w.spell_months[i]);
+      for (std::size_t a = 0; a < per_searcher; ++a) {
+        const EmployerId j = m.applications[k * per_searcher + a];
+        if (j == kNoEmployer) continue;
+        const std::uint32_t at = std::atomic_ref<std::uint32_t>(m.fill_cursor[j])
+                                     .fetch_add(1, std::memory_order_relaxed);
+        m.applicant_keys[at] = rank_key(score, static_cast<std::uint32_t>(k));
+      }
+    }
+  });
+  for_each_block(employers, kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t j = begin; j < end; ++j) {
+      std::sort(m.applicant_keys.begin() + m.application_offset[j],
+                m.applicant_keys.begin() + m.application_offset[j + 1]);
+    }
+  });
+}
+
+// One round: employers offer open jobs to their next applicants; workers keep the best offer.
+void make_offers(World& world) {
+  const WorkerStore& w = world.workers;
+  const EmployerStore& e = world.employers;
+  MatchingBuffers& m = world.matching;
+  for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t j = begin; j < end; ++j) {
+      m.round_begin[j] = m.next_applicant[j];
+      std::uint32_t offers = 0;
+      while (offers < m.open_slots[j] && m.next_applicant[j] < m.application_offset[j + 1]) {
+        const std::uint32_t k = searcher_of(m.applicant_keys[m.next_applicant[j]++]);
+        if (m.matched[k]) continue;  // hired in an earlier round
+        ++offers;
+        const WorkerId i = m.searcher_worker[k];
+        const float value =
+            e.posted_wage[j] * w.skill[i] - world.move_cost_between(w.location[i], e.region[j]);
+        if (value >= w.reservation_wage[i] && value > 0) {
+          atomic_max(m.best_offer[k], offer_key(value, static_cast<EmployerId>(j)));
+        }
+      }
+    }
+  });
+}
+
+// The employer whose offer a worker kept hires that worker. A worker's best_offer is non-zero
+// only in the round it is hired (later rounds skip matched workers), so each hire counts once.
+void accept_offers(World& world) {
+  const EmployerStore& e = world.employers;
+  MatchingBuffers& m = world.matching;
+  for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t j = begin; j < end; ++j) {
+      for (std::uint32_t at = m.round_begin[j]; at < m.next_applicant[j]; ++at) {
+        const std::uint32_t k = searcher_of(m.applicant_keys[at]);
+        if (m.best_offer[k] != 0 && employer_of(m.best_offer[k]) == j) {
+          m.matched[k] = 1;
+          --m.open_slots[j];
+        }
+      }
+    }
+  });
+}
+
+void apply_hires(World& world) {
+  WorkerStore& w = world.workers;
+  EmployerStore& e = world.employers;
+  MatchingBuffers& m = world.matching;
+  for_each_block(m.searcher_worker.size(), kWorkerBlock,
+                 [&](std::size_t, std::size_t begin, std::size_t end) {
+                   for (std::size_t k = begin; k < end; ++k) {
+                     if (!m.matched[k]) continue;
+                     const WorkerId i = m.searcher_worker[k];
+                     const EmployerId j = employer_of(m.best_offer[k]);
+                     w.status[i] = WorkerStatus::kEmployed;
+                     w.employer[i] = j;
+                     w.wage[i] = e.posted_wage[j] * w.skill[i];
+                     w.location[i] = e.region[j];
+                     w.spell_months[i] = 0;
+                     w.tenure_months[i] = 0;
+                     w.benefit_months_left[i] = 0;
+                   }
+                 });
+  for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t j = begin; j < end; ++j) {
+      e.hires[j] = e.vacancies[j] - m.open_slots[j];
+      e.workforce[j] += e.hires[j];
+    }
+  });
+}
+
+}  // namespace
+
+void match_and_hire(World& world) {
+  MatchingBuffers& m = world.matching;
+  const std::size_t employers = world.employers.size();
+  group_applications_by_employer(world);
+  m.best_offer.assign(m.searcher_worker.size(), 0);
+  m.matched.assign(m.searcher_worker.size(), 0);
+  m.open_slots = world.employers.vacancies;
+  m.next_applicant.assign(m.application_offset.begin(), m.application_offset.end() - 1);
+  m.round_begin.resize(employers);
+  for (int round = 0; round < world.scenario->search.offer_rounds; ++round) {
+    make_offers(world);
+    accept_offers(world);
+  }
+  apply_hires(world);
+}
+
+}  // namespace laborsim

@@ -1,0 +1,79 @@
+#include "sim/parallel.hpp"
+#include "sim/phases/phases.hpp"
+
+namespace laborsim {
+namespace {
+
+// Per-region worker tallies, in the order of one block's slice of a BlockSums row.
+enum Tally : std::size_t {
+  kTLaborForce,
+  kTEmployed,
+  kTUnemployed,
+  kTInactive,
+  kTWageSum,
+  kTMigrantsOut,
+  kTallyCount
+};
+
+}  // namespace
+
+Observation observe(const World& world, const std::vector<double>& benefits_paid) {
+  const WorkerStore& w = world.workers;
+  const EmployerStore& e = world.employers;
+  const std::size_t regions = world.graph.size();
+  std::vector<std::uint8_t> is_destination(regions);
+  for (std::size_t r = 0; r < regions; ++r) {
+    is_destination[r] = world.graph.node(static_cast<RegionId>(r)).kind == RegionKind::kDestination;
+  }
+
+  BlockSums sums(block_count(w.size(), kWorkerBlock), kTallyCount * regions);
+  for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    double* t = sums.block(b);
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::size_t at = w.location[i];
+      switch (w.status[i]) {
+        case WorkerStatus::kEmployed:
+          t[kTEmployed * regions + at] += 1;
+          t[kTWageSum * regions + at] += w.wage[i];
+          break;
+        case WorkerStatus::kUnemployed:
+          t[kTUnemployed * regions + at] += 1;
+          break;
+        case WorkerStatus::kInactive:
+          t[kTInactive * regions + at] += 1;
+          continue;
+      }
+      t[kTLaborForce * regions + at] += 1;
+      if (is_destination[at]) t[kTMigrantsOut * regions + w.home_region[i]] += 1;
+    }
+  });
+  const std::vector<double> tally = sums.total();
+
+  Observation o(regions);
+  const double weight = world.scenario->agent_weight();
+  for (std::size_t r = 0; r < regions; ++r) {
+    const auto region = static_cast<RegionId>(r);
+    const double employed = tally[kTEmployed * regions + r];
+    o.at(Variable::kLaborForce, region) = weight * tally[kTLaborForce * regions + r];
+    o.at(Variable::kEmployed, region) = weight * employed;
+    o.at(Variable::kUnemployed, region) = weight * tally[kTUnemployed * regions + r];
+    o.at(Variable::kInactive, region) = weight * tally[kTInactive * regions + r];
+    o.at(Variable::kMeanWage, region) =
+        employed > 0 ? tally[kTWageSum * regions + r] / employed : 0.0;
+    o.at(Variable::kMigrantsOut, region) = weight * tally[kTMigrantsOut * regions + r];
+    o.at(Variable::kBenefitsPaid, region) = weight * benefits_paid[r];
+    o.at(Variable::kDemandIndex, region) = world.economy.demand_index[r];
+    std::uint64_t vacancies = 0, hires = 0, separations = 0;
+    for (EmployerId j = e.region_begin[r]; j < e.region_begin[r + 1]; ++j) {
+      vacancies += e.vacancies[j];
+      hires += e.hires[j];
+      separations += e.separations[j];
+    }
+    o.at(Variable::kVacancies, region) = weight * static_cast<double>(vacancies);
+    o.at(Variable::kHires, region) = weight * static_cast<double>(hires);
+    o.at(Variable::kSeparations, region) = weight * static_cast<double>(separations);
+  }
+  return o;
+}
+
+}  // namespace laborsim

@@ -1,0 +1,38 @@
+#pragma once
+// The phases of the monthly step (DESIGN.md section 3), in the order Simulation::step runs them.
+// Each is one data-parallel pass over one store, deterministic at any thread count.
+#include <vector>
+
+#include "sim/observables.hpp"
+#include "sim/world.hpp"
+
+namespace laborsim {
+
+//! 1. Regional labour demand: common and regional AR(1) plus scripted shocks.
+void update_economy(World& world);
+
+//! 3. Employers set this month's target workforce from demand and decide layoffs.
+void plan_workforce(World& world);
+
+//! 4. Jobs end (exogenous separations, layoffs, labour-force exits); inactive people enter the
+//!    labour force. Returning migrants go home.
+void run_labor_flows(World& world);
+
+//! 6a. Employers post vacancies for the gap between target and workforce.
+void post_vacancies(World& world);
+
+//! 6b. Unemployed workers send applications to vacancies in regions they can reach.
+void send_applications(World& world);
+
+//! 7. Employers rank applicants and make offers over several rounds; workers take the best
+//!    acceptable offer. Hired workers move to the employer's region.
+void match_and_hire(World& world);
+
+//! 10. Benefits are paid, reservation wages fall over a spell, spells and tenures advance.
+//!     Returns benefits paid per region of residence [yuan, unweighted].
+std::vector<double> settle_incomes(World& world);
+
+//! 12. Per-region aggregates of the month, weighted to full population size.
+Observation observe(const World& world, const std::vector<double>& benefits_paid);
+
+}  // namespace laborsim

@@ -1,0 +1,113 @@
+// Job search: for each application, an unemployed worker picks a region within reach, in
+// proportion to its vacancies times the wage it offers net of the extra cost of living there,
+// then one of that region's vacancies at random, and applies if the job would be acceptable.
+// Applications are stored per searcher, not per worker.
+#include <algorithm>
+
+#include "agents/random_stream.hpp"
+#include "sim/parallel.hpp"
+#include "sim/phases/phases.hpp"
+
+namespace laborsim {
+namespace {
+
+// Dense numbering of this month's searchers (the unemployed), in worker-id order.
+void collect_searchers(World& world) {
+  const WorkerStore& w = world.workers;
+  MatchingBuffers& m = world.matching;
+  const std::size_t blocks = block_count(w.size(), kWorkerBlock);
+  std::vector<std::size_t> per_block(blocks + 1, 0);
+  for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    std::size_t count = 0;
+    for (std::size_t i = begin; i < end; ++i) count += w.status[i] == WorkerStatus::kUnemployed;
+    per_block[b + 1] = count;
+  });
+  for (std::size_t b = 0; b < blocks; ++b) per_block[b + 1] += per_block[b];
+  m.searcher_worker.resize(per_block[blocks]);
+  for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    std::size_t at = per_block[b];
+    for (std::size_t i = begin; i < end; ++i) {
+      if (w.status[i] == WorkerStatus::kUnemployed) {
+        m.searcher_worker[at++] = static_cast<WorkerId>(i);
+      }
+    }
+  });
+}
+
+// The vacancy slots (one entry per open job, grouped by region, so a uniform pick within a
+// region's range picks an employer in proportion to its vacancies) and, per location, cumulative
+// region weights: vacancies x max(0, mean posted wage - extra monthly cost of moving there).
+void build_choice_tables(World& world) {
+  const EmployerStore& e = world.employers;
+  MatchingBuffers& m = world.matching;
+  const std::size_t regions = world.graph.size();
+  std::vector<double> mean_wage(regions, 0.0);
+  std::vector<double> vacancies(regions, 0.0);
+  m.vacancy_slots.clear();
+  m.region_slot_begin.assign(1, 0);
+  for (std::size_t r = 0; r < regions; ++r) {
+    double wage_sum = 0;
+    for (EmployerId j = e.region_begin[r]; j < e.region_begin[r + 1]; ++j) {
+      wage_sum += static_cast<double>(e.vacancies[j]) * e.posted_wage[j];
+      m.vacancy_slots.insert(m.vacancy_slots.end(), e.vacancies[j], j);
+    }
+    m.region_slot_begin.push_back(static_cast<std::uint32_t>(m.vacancy_slots.size()));
+    vacancies[r] = m.region_slot_begin[r + 1] - m.region_slot_begin[r];
+    mean_wage[r] = vacancies[r] > 0 ? wage_sum / vacancies[r] : 0.0;
+  }
+  m.region_choice_cdf.assign(regions * regions, 0.0);
+  for (std::size_t from = 0; from < regions; ++from) {
+    double total = 0;
+    for (std::size_t to = 0; to < regions; ++to) {
+      const double net = mean_wage[to] - world.move_cost_between(static_cast<RegionId>(from),
+                                                                 static_cast<RegionId>(to));
+      if (net > 0) total += vacancies[to] * net;  // +inf move cost (out of reach) gives -inf
+      m.region_choice_cdf[from * regions + to] = total;
+    }
+  }
+}
+
+}  // namespace
+
+void send_applications(World& world) {
+  const Scenario& s = *world.scenario;
+  const WorkerStore& w = world.workers;
+  const EmployerStore& e = world.employers;
+  MatchingBuffers& m = world.matching;
+  collect_searchers(world);
+  build_choice_tables(world);
+
+  const auto per_searcher = static_cast<std::size_t>(s.search.applications_per_month);
+  const std::size_t regions = world.graph.size();
+  const auto month = static_cast<std::uint32_t>(world.month);
+  m.applications.assign(m.searcher_worker.size() * per_searcher, kNoEmployer);
+  for_each_block(
+      m.searcher_worker.size(), kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k) {
+          const WorkerId i = m.searcher_worker[k];
+          const double* cdf = m.region_choice_cdf.data() + w.location[i] * regions;
+          const double total = cdf[regions - 1];
+          if (!(total > 0)) continue;
+          RandomStream rng(s.seed, RandomPurpose::kSearch, i, month);
+          EmployerId* chosen = m.applications.data() + k * per_searcher;
+          for (std::size_t a = 0; a < per_searcher; ++a) {
+            const double target = rng.uniform() * total;
+            // target < total, so some region has cdf > target.
+            const auto r =
+                static_cast<std::size_t>(std::upper_bound(cdf, cdf + regions, target) - cdf);
+            const std::uint32_t first = m.region_slot_begin[r];
+            const std::uint32_t slots = m.region_slot_begin[r + 1] - first;
+            if (slots == 0) continue;
+            const EmployerId j = m.vacancy_slots[first + rng.below(slots)];
+            // Posted wages are public: nobody applies for a job they would turn down, and applying
+            // twice to one employer is pointless. Such a look at the market yields no application.
+            const float value = e.posted_wage[j] * w.skill[i] -
+                                world.move_cost_between(w.location[i], static_cast<RegionId>(r));
+            if (value < w.reservation_wage[i] || !(value > 0)) continue;
+            if (std::find(chosen, chosen + a, j) == chosen + a) chosen[a] = j;
+          }
+        }
+      });
+}
+
+}  // namespace laborsim

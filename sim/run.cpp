@@ -1,0 +1,91 @@
+#include "sim/run.hpp"
+
+#include <chrono>
+
+#include "sim/build_info.hpp"
+#include "sim/output/trajectory_writer.hpp"
+
+namespace laborsim {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::vector<StaticRegionVariable> grid_variables(const World& world) {
+  const std::size_t regions = world.graph.size();
+  StaticRegionVariable grids{"grids", "1", "employment-service grids in the region", {}};
+  StaticRegionVariable staff{"grid_staff", "persons", "grid staff in the region", {}};
+  StaticRegionVariable professionals{"employment_professionals",
+                                     "persons",
+                                     "employment professionals serving the region's grids",
+                                     {}};
+  grids.values.assign(regions, 0);
+  staff.values.assign(regions, 0);
+  professionals.values.assign(regions, 0);
+  const GridStore& g = world.grids;
+  for (std::size_t k = 0; k < g.size(); ++k) {
+    ++grids.values[g.region[k]];
+    staff.values[g.region[k]] += g.grid_staff[k];
+    professionals.values[g.region[k]] += g.professionals[k];
+  }
+  return {grids, staff, professionals};
+}
+
+}  // namespace
+
+RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
+                       ProgressSink* progress) {
+  RunReport report;
+  const auto setup_start = Clock::now();
+  Simulation simulation(scenario);
+  report.setup_seconds = seconds_since(setup_start);
+  report.workers = simulation.world().workers.size();
+  report.employers = simulation.world().employers.size();
+
+  auto output_start = Clock::now();
+  OutputMetadata metadata;
+  metadata.scenario = scenario.name;
+  metadata.description = scenario.description;
+  metadata.config_json = scenario.config.dump();
+  metadata.start = scenario.start.to_string();
+  metadata.laborsim_version = std::string(laborsim_version());
+  metadata.git_commit = std::string(git_commit());
+  metadata.seed = scenario.seed;
+  metadata.replicate = options.replicate;
+  metadata.threads = options.threads;
+  metadata.months_planned = scenario.months;
+  metadata.population_scale = scenario.population.scale;
+  TrajectoryWriter writer(
+      options.output, metadata, simulation.world().graph.nodes(),
+      grid_variables(simulation.world()),
+      OutputLayout{scenario.output.compression_level, scenario.output.chunk_months});
+  report.output_seconds += seconds_since(output_start);
+
+  report.trajectory.start = scenario.start;
+  report.trajectory.regions = simulation.world().graph.nodes();
+  for (int month = 0; month < scenario.months; ++month) {
+    const auto step_start = Clock::now();
+    Observation observation = simulation.step();
+    report.step_seconds += seconds_since(step_start);
+
+    output_start = Clock::now();
+    writer.append(observation);
+    report.output_seconds += seconds_since(output_start);
+    if (progress != nullptr) {
+      progress->month_done(month + 1, scenario.months, scenario.start.plus_months(month),
+                           observation);
+    }
+    report.trajectory.months.push_back(std::move(observation));
+  }
+  simulation.finish();
+  output_start = Clock::now();
+  writer.finish();
+  report.output_seconds += seconds_since(output_start);
+  report.phase_seconds = simulation.phase_seconds();
+  return report;
+}
+
+}  // namespace laborsim

@@ -1,0 +1,42 @@
+#pragma once
+// One complete run: synthesise, step month by month, record to HDF5, report.
+#include <array>
+#include <cstddef>
+#include <filesystem>
+
+#include "sim/output/trajectory.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/simulation.hpp"
+
+namespace laborsim {
+
+//! Receives progress after each simulated month (the CLI draws a bar or prints lines).
+class ProgressSink {
+ public:
+  virtual ~ProgressSink() = default;
+  virtual void month_done(int done, int total, const YearMonth& month,
+                          const Observation& observation) = 0;
+};
+
+struct RunOptions {
+  std::filesystem::path output;  //!< final HDF5 path
+  int threads = 1;               //!< recorded in the output's attributes
+  int replicate = 0;
+};
+
+struct RunReport {
+  Trajectory trajectory;
+  std::size_t workers = 0;
+  std::size_t employers = 0;
+  double setup_seconds = 0;   //!< population synthesis
+  double step_seconds = 0;    //!< the monthly loop, output excluded
+  double output_seconds = 0;  //!< HDF5 writing
+  std::array<double, static_cast<std::size_t>(Phase::kCount)> phase_seconds{};
+};
+
+//! Runs the scenario to the end and renames the output into place. Throws on failure, leaving
+//! OUTPUT.partial with the months committed so far.
+RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
+                       ProgressSink* progress = nullptr);
+
+}  // namespace laborsim

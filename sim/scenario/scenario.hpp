@@ -1,0 +1,122 @@
+#pragma once
+// The frozen scenario: typed, validated, immutable once built. Field meanings and sources are in
+// configs/schema/scenario.schema.json; units are in the names. Defaults live in the schema only:
+// a Scenario is always frozen from a document the schema has filled in.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "agents/region_graph.hpp"
+#include "sim/calendar.hpp"
+
+namespace laborsim {
+
+struct PopulationSpec {
+  double scale{};
+  double participation_rate{};
+  double initial_unemployment_rate{};
+  double skill_sigma{};
+  double ui_coverage_share{};
+  double labor_force_exit_rate_monthly{};
+};
+
+struct RegionSpec {
+  std::string name;
+  RegionKind kind = RegionKind::kHome;
+  double working_age_population{};  //!< [persons], home regions
+  double initial_migrant_share{};
+  double migrant_jobs{};  //!< [jobs], destinations
+  double mean_wage_yuan_month{};
+  double living_cost_yuan_month{};
+  int urban_communities{};
+  std::vector<double> sector_shares;  //!< by sector index, normalised to sum 1
+};
+
+struct SectorSpec {
+  std::string name;
+  double mean_firm_size{};
+  double wage_multiplier{};
+  double job_share_home{};
+  double job_share_destination{};
+};
+
+struct EmployerSpec {
+  std::vector<SectorSpec> sectors;
+  double size_tail_exponent{};
+  double max_to_min_firm_size{};
+  double wage_dispersion_sigma{};
+  double initial_vacancy_rate{};
+  double separation_rate_monthly{};
+  double layoff_speed{};
+};
+
+struct SearchSpec {
+  int applications_per_month{};
+  int offer_rounds{};
+  double spell_screening_per_month{};
+  double initial_reservation_ratio{};
+  double reservation_ratio_after_job_loss{};
+  double reservation_wage_decay_monthly{};
+  double reservation_wage_floor_yuan_month{};
+  double max_travel_cost_yuan{};
+  double travel_cost_horizon_months{};
+  double return_home_probability{};
+};
+
+struct BenefitSpec {
+  double ui_benefit_yuan_month{};
+  int max_duration_months{};
+  int min_contribution_months{};
+};
+
+struct ShockSpec {
+  std::vector<RegionId> regions;  //!< empty = all regions
+  int start_month{};              //!< months since the scenario start (may be negative)
+  int duration_months{};
+  double demand_change{};  //!< relative change of labour demand
+};
+
+struct EconomySpec {
+  double persistence{};
+  double common_sigma{};
+  double regional_sigma{};
+  std::vector<ShockSpec> shocks;
+};
+
+struct GridSpec {
+  int grids{};
+  int employment_professionals{};
+  int grid_staff{};
+};
+
+struct OutputSpec {
+  std::string directory;
+  int compression_level{};
+  int chunk_months{};
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::uint64_t seed{};
+  YearMonth start;
+  int months{};
+  PopulationSpec population;
+  std::vector<RegionSpec> regions;
+  std::vector<RegionLink> links;
+  EmployerSpec employers;
+  SearchSpec search;
+  BenefitSpec benefits;
+  EconomySpec economy;
+  GridSpec grids;
+  OutputSpec output;
+  //! The merged, defaulted, validated document this scenario was frozen from (provenance).
+  nlohmann::json config;
+
+  RegionGraph region_graph() const;
+  //! Weight of one agent in output totals: people per agent.
+  double agent_weight() const { return 1.0 / population.scale; }
+};
+
+}  // namespace laborsim

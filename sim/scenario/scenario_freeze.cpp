@@ -1,0 +1,276 @@
+// freeze_scenario: the checks a JSON Schema cannot express, then the typed Scenario.
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "sim/scenario/input_error.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+
+namespace laborsim {
+namespace {
+
+using nlohmann::json;
+
+std::string at(const std::string& base, std::size_t index, const std::string& key = "") {
+  return base + "/" + std::to_string(index) + (key.empty() ? "" : "/" + key);
+}
+
+YearMonth parse_month(const json& value, const std::string& source, const std::string& pointer) {
+  const auto parsed = YearMonth::parse(value.get<std::string>());
+  if (!parsed) throw InputError(source, pointer, "expected YYYY-MM");
+  return *parsed;
+}
+
+std::vector<SectorSpec> freeze_sectors(const json& doc, const std::string& source) {
+  std::vector<SectorSpec> sectors;
+  std::set<std::string> names;
+  const json& list = doc["employers"]["sectors"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& s = list[i];
+    SectorSpec sector{s["name"], s["mean_firm_size"], s["wage_multiplier"], s["job_share_home"],
+                      s["job_share_destination"]};
+    if (!names.insert(sector.name).second) {
+      throw InputError(source, at("/employers/sectors", i, "name"),
+                       "duplicate sector name '" + sector.name + "'");
+    }
+    sectors.push_back(std::move(sector));
+  }
+  return sectors;
+}
+
+std::vector<double> freeze_sector_shares(const json& region, RegionKind kind,
+                                         const std::vector<SectorSpec>& sectors,
+                                         const std::string& source, const std::string& pointer) {
+  std::vector<double> shares(sectors.size(), 0.0);
+  if (region.contains("sector_shares")) {
+    for (const auto& [name, share] : region["sector_shares"].items()) {
+      std::size_t index = 0;
+      while (index < sectors.size() && sectors[index].name != name) ++index;
+      if (index == sectors.size()) {
+        throw InputError(source, pointer + "/sector_shares/" + name,
+                         "unknown sector '" + name + "' (declare it in /employers/sectors)");
+      }
+      shares[index] = share.get<double>();
+    }
+  } else {
+    for (std::size_t s = 0; s < sectors.size(); ++s) {
+      shares[s] =
+          kind == RegionKind::kHome ? sectors[s].job_share_home : sectors[s].job_share_destination;
+    }
+  }
+  double total = 0;
+  for (double share : shares) total += share;
+  if (!(total > 0)) {
+    throw InputError(source, pointer + "/sector_shares",
+                     "the region's sector shares add up to zero: no sector to employ anyone");
+  }
+  for (double& share : shares) share /= total;
+  return shares;
+}
+
+std::vector<RegionSpec> freeze_regions(const json& doc, const std::vector<SectorSpec>& sectors,
+                                       const std::string& source) {
+  std::vector<RegionSpec> regions;
+  std::map<std::string, std::size_t> seen;
+  const json& list = doc["regions"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& r = list[i];
+    const std::string pointer = at("/regions", i);
+    RegionSpec region;
+    region.name = r["name"];
+    region.kind = r["kind"] == "home" ? RegionKind::kHome : RegionKind::kDestination;
+    region.working_age_population = r["working_age_population"];
+    region.initial_migrant_share = r["initial_migrant_share"];
+    region.migrant_jobs = r["migrant_jobs"];
+    region.mean_wage_yuan_month = r["mean_wage_yuan_month"];
+    region.living_cost_yuan_month = r["living_cost_yuan_month"];
+    region.urban_communities = r["urban_communities"];
+    if (const auto [it, fresh] = seen.emplace(region.name, i); !fresh) {
+      throw InputError(source, pointer + "/name",
+                       "duplicate region name '" + region.name + "' (first at " +
+                           at("/regions", it->second) + ")");
+    }
+    if (region.kind == RegionKind::kDestination) {
+      if (region.working_age_population > 0) {
+        throw InputError(source, pointer + "/working_age_population",
+                         "destinations have no simulated residents; describe their demand "
+                         "with migrant_jobs");
+      }
+      if (region.initial_migrant_share > 0) {
+        throw InputError(source, pointer + "/initial_migrant_share",
+                         "applies to home regions only");
+      }
+    } else if (region.migrant_jobs > 0) {
+      throw InputError(source, pointer + "/migrant_jobs",
+                       "applies to destinations only; home-region jobs follow from the labour "
+                       "force");
+    }
+    region.sector_shares = freeze_sector_shares(r, region.kind, sectors, source, pointer);
+    regions.push_back(std::move(region));
+  }
+  return regions;
+}
+
+RegionId region_index(const std::vector<RegionSpec>& regions, const json& name,
+                      const std::string& source, const std::string& pointer) {
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    if (regions[r].name == name.get<std::string>()) return static_cast<RegionId>(r);
+  }
+  throw InputError(source, pointer, "unknown region '" + name.get<std::string>() + "'");
+}
+
+std::vector<RegionLink> freeze_links(const json& doc, const std::vector<RegionSpec>& regions,
+                                     const std::string& source) {
+  std::vector<RegionLink> links;
+  std::map<std::pair<RegionId, RegionId>, std::size_t> seen;
+  const json& list = doc["links"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& l = list[i];
+    RegionLink link{region_index(regions, l["from"], source, at("/links", i, "from")),
+                    region_index(regions, l["to"], source, at("/links", i, "to")), l["distance_km"],
+                    l["travel_cost_yuan"]};
+    if (link.from == link.to) {
+      throw InputError(source, at("/links", i, "to"), "a link must join two different regions");
+    }
+    const auto key = std::minmax(link.from, link.to);
+    if (const auto [it, fresh] = seen.emplace(key, i); !fresh) {
+      throw InputError(source, at("/links", i),
+                       "duplicate link between '" + regions[link.from].name + "' and '" +
+                           regions[link.to].name + "' (first at " + at("/links", it->second) + ")");
+    }
+    links.push_back(link);
+  }
+  return links;
+}
+
+void check_population(const Scenario& scenario, const std::string& source) {
+  double agents = 0;
+  bool any_home = false;
+  for (const RegionSpec& region : scenario.regions) {
+    if (region.kind != RegionKind::kHome) continue;
+    any_home = true;
+    agents += std::round(region.working_age_population * scenario.population.scale);
+  }
+  if (!any_home) throw InputError(source, "/regions", "no home region: nobody to simulate");
+  if (agents < 1) {
+    throw InputError(source, "/regions",
+                     "the home regions' working_age_population times population.scale is "
+                     "below one agent");
+  }
+  if (agents > 2.0e9) {
+    throw InputError(source, "/population/scale",
+                     "more than 2e9 agents requested (" + std::to_string(agents) + ")");
+  }
+}
+
+// Every region must be reachable from some home region, or nobody could ever work there.
+void check_connectivity(const Scenario& scenario, const std::string& source) {
+  const RegionGraph graph = scenario.region_graph();
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+    bool reached = false;
+    for (std::size_t h = 0; h < scenario.regions.size() && !reached; ++h) {
+      reached = scenario.regions[h].kind == RegionKind::kHome &&
+                graph.reachable(static_cast<RegionId>(h), static_cast<RegionId>(r));
+    }
+    if (!reached) {
+      throw InputError(source, at("/regions", r),
+                       "region '" + scenario.regions[r].name +
+                           "' cannot be reached from any home region along /links");
+    }
+  }
+}
+
+void check_grids(const Scenario& scenario, const std::string& source) {
+  int communities = 0;
+  for (const RegionSpec& region : scenario.regions) communities += region.urban_communities;
+  if (scenario.grids.grids > 0 && communities == 0) {
+    throw InputError(source, "/grids/grids",
+                     "grids need urban communities: set urban_communities on some region");
+  }
+  if (scenario.grids.grids > 0 && scenario.grids.grids < communities) {
+    throw InputError(source, "/grids/grids",
+                     "fewer grids (" + std::to_string(scenario.grids.grids) +
+                         ") than urban communities (" + std::to_string(communities) + ")");
+  }
+}
+
+}  // namespace
+
+RegionGraph Scenario::region_graph() const {
+  std::vector<RegionNode> nodes;
+  for (const RegionSpec& region : regions) nodes.push_back({region.name, region.kind});
+  return RegionGraph(std::move(nodes), links);
+}
+
+Scenario freeze_scenario(const json& doc, const std::string& source) {
+  Scenario s;
+  s.name = doc["name"];
+  s.description = doc["description"];
+  s.seed = doc["seed"];
+  s.start = parse_month(doc["start"], source, "/start");
+  s.months = doc["months"];
+
+  const json& p = doc["population"];
+  s.population = {p["scale"],       p["participation_rate"], p["initial_unemployment_rate"],
+                  p["skill_sigma"], p["ui_coverage_share"],  p["labor_force_exit_rate_monthly"]};
+
+  s.employers.sectors = freeze_sectors(doc, source);
+  const json& e = doc["employers"];
+  s.employers.size_tail_exponent = e["size_tail_exponent"];
+  s.employers.max_to_min_firm_size = e["max_to_min_firm_size"];
+  s.employers.wage_dispersion_sigma = e["wage_dispersion_sigma"];
+  s.employers.initial_vacancy_rate = e["initial_vacancy_rate"];
+  s.employers.separation_rate_monthly = e["separation_rate_monthly"];
+  s.employers.layoff_speed = e["layoff_speed"];
+
+  s.regions = freeze_regions(doc, s.employers.sectors, source);
+  s.links = freeze_links(doc, s.regions, source);
+
+  const json& q = doc["search"];
+  s.search = {q["applications_per_month"],
+              q["offer_rounds"],
+              q["spell_screening_per_month"],
+              q["initial_reservation_ratio"],
+              q["reservation_ratio_after_job_loss"],
+              q["reservation_wage_decay_monthly"],
+              q["reservation_wage_floor_yuan_month"],
+              q["max_travel_cost_yuan"],
+              q["travel_cost_horizon_months"],
+              q["return_home_probability"]};
+
+  const json& b = doc["benefits"];
+  s.benefits = {b["ui_benefit_yuan_month"], b["max_duration_months"], b["min_contribution_months"]};
+
+  const json& c = doc["economy"];
+  s.economy.persistence = c["persistence"];
+  s.economy.common_sigma = c["common_sigma"];
+  s.economy.regional_sigma = c["regional_sigma"];
+  for (std::size_t i = 0; i < c["shocks"].size(); ++i) {
+    const json& k = c["shocks"][i];
+    ShockSpec shock;
+    for (std::size_t j = 0; j < k["regions"].size(); ++j) {
+      shock.regions.push_back(
+          region_index(s.regions, k["regions"][j], source,
+                       at("/economy/shocks", i, "regions/" + std::to_string(j))));
+    }
+    shock.start_month =
+        parse_month(k["start"], source, at("/economy/shocks", i, "start")).months_since(s.start);
+    shock.duration_months = k["duration_months"];
+    shock.demand_change = k["demand_change"];
+    s.economy.shocks.push_back(std::move(shock));
+  }
+
+  const json& g = doc["grids"];
+  s.grids = {g["grids"], g["employment_professionals"], g["grid_staff"]};
+
+  const json& o = doc["output"];
+  s.output = {o["directory"], o["compression_level"], o["chunk_months"]};
+
+  check_population(s, source);
+  check_connectivity(s, source);
+  check_grids(s, source);
+  s.config = doc;
+  return s;
+}
+
+}  // namespace laborsim

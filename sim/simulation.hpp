@@ -1,0 +1,57 @@
+#pragma once
+// The engine: owns the World and the policy levers and runs the monthly step.
+#include <array>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "policies/policy.hpp"
+#include "sim/observables.hpp"
+#include "sim/world.hpp"
+
+namespace laborsim {
+
+//! The named parts of the step whose wall time is measured (for bench/ and --metrics-json).
+enum class Phase : std::size_t {
+  kEconomy,
+  kPolicies,
+  kEmployers,
+  kLaborFlows,
+  kSearch,
+  kMatching,
+  kIncomes,
+  kObserve,
+  kCount
+};
+inline constexpr std::array<std::string_view, static_cast<std::size_t>(Phase::kCount)> kPhaseNames{
+    "economy", "policies", "employers", "labor_flows", "search", "matching", "incomes", "observe"};
+
+class Simulation {
+ public:
+  //! Synthesises the population. The scenario must outlive the simulation.
+  explicit Simulation(const Scenario& scenario, std::vector<std::unique_ptr<Policy>> policies = {});
+  ~Simulation();
+
+  //! Simulates the next month and returns its observation.
+  Observation step();
+  //! Ends the run: lets every policy lever finalise.
+  void finish();
+
+  //! Months simulated so far.
+  int months_done() const { return world_.month; }
+  const World& world() const { return world_; }
+  const Scenario& scenario() const { return *world_.scenario; }
+  //! Seconds spent in each phase so far.
+  const std::array<double, static_cast<std::size_t>(Phase::kCount)>& phase_seconds() const {
+    return phase_seconds_;
+  }
+
+ private:
+  PolicyContext policy_context();
+
+  World world_;
+  std::vector<std::unique_ptr<Policy>> policies_;
+  std::array<double, static_cast<std::size_t>(Phase::kCount)> phase_seconds_{};
+};
+
+}  // namespace laborsim

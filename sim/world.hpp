@@ -1,0 +1,62 @@
+#pragma once
+// The mutable state of one run, built from a frozen Scenario by synthesize_world().
+#include <cstdint>
+#include <vector>
+
+#include "agents/employer_store.hpp"
+#include "agents/grid_store.hpp"
+#include "agents/region_graph.hpp"
+#include "agents/worker_store.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace laborsim {
+
+//! Log labour demand: a common AR(1) component plus one AR(1) component per region.
+struct EconomyState {
+  double common = 0;
+  std::vector<double> regional;      //!< per region
+  std::vector<double> demand_index;  //!< per region: exp(common + regional) x scripted shocks
+};
+
+//! Scratch arrays of search and matching, kept between months to avoid reallocation.
+//! Searchers are numbered densely (in worker-id order) so per-searcher arrays stay small.
+struct MatchingBuffers {
+  std::vector<WorkerId> searcher_worker;          //!< searcher index -> worker id
+  std::vector<EmployerId> applications;           //!< searcher x applications_per_month
+  std::vector<std::uint32_t> application_offset;  //!< per employer + 1: start of its applicants
+  std::vector<std::uint32_t> fill_cursor;         //!< per employer, while filling
+  std::vector<std::uint64_t> applicant_keys;      //!< per employer, sorted best first
+  std::vector<std::uint64_t> best_offer;          //!< per searcher: packed (value, employer)
+  std::vector<std::uint8_t> matched;              //!< per searcher
+  std::vector<std::uint32_t> open_slots;          //!< per employer: vacancies not yet filled
+  std::vector<std::uint32_t> round_begin;         //!< per employer: first applicant of the round
+  std::vector<std::uint32_t> next_applicant;      //!< per employer: cursor into its applicants
+  std::vector<EmployerId> vacancy_slots;          //!< one entry per open vacancy, grouped by region
+  std::vector<std::uint32_t> region_slot_begin;   //!< per region + 1: its range in vacancy_slots
+  std::vector<double> region_choice_cdf;          //!< regions x regions, row = searcher location
+};
+
+struct World {
+  explicit World(const Scenario& s) : scenario(&s), graph(s.region_graph()) {}
+
+  const Scenario* scenario;
+  RegionGraph graph;
+  WorkerStore workers;
+  EmployerStore employers;
+  GridStore grids;
+  EconomyState economy;
+  //! Extra monthly cost of living in region `to` for someone now in `from`: living-cost
+  //! difference plus the fare spread over travel_cost_horizon_months [yuan/month].
+  //! Row-major regions x regions; +infinity when `to` is out of search reach.
+  std::vector<float> move_cost;
+  //! Labour-force entry probability per month that keeps participation steady.
+  double entry_rate_monthly = 0;
+  int month = 0;  //!< months since start of the month being (or next to be) simulated
+  MatchingBuffers matching;
+
+  float move_cost_between(RegionId from, RegionId to) const {
+    return move_cost[static_cast<std::size_t>(from) * graph.size() + to];
+  }
+};
+
+}  // namespace laborsim

@@ -1,0 +1,73 @@
+#pragma once
+// Worlds built by hand on top of the toy scenario (region 0 "Home", region 1 "Base"), so a test
+// can set every worker and employer it cares about.
+#include "sim/synthesis/synthesize.hpp"
+
+namespace laborsim::test {
+
+struct HandWorker {
+  RegionId location = 0;
+  float skill = 1;
+  float reservation_wage = 1000;
+  std::uint16_t spell_months = 0;
+  WorkerStatus status = WorkerStatus::kUnemployed;
+};
+
+struct HandEmployer {
+  RegionId region = 0;
+  float posted_wage = 3000;
+  std::uint32_t vacancies = 1;
+};
+
+//! Employers must be listed grouped by region (all of region 0 first).
+inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>& workers,
+                        const std::vector<HandEmployer>& employers) {
+  World world(scenario);
+  compute_move_costs(world);
+  world.economy.regional.assign(world.graph.size(), 0.0);
+  world.economy.demand_index.assign(world.graph.size(), 1.0);
+  WorkerStore& w = world.workers;
+  w.resize(workers.size());
+  for (std::size_t i = 0; i < workers.size(); ++i) {
+    w.home_region[i] = 0;
+    w.location[i] = workers[i].location;
+    w.skill[i] = workers[i].skill;
+    w.reservation_wage[i] = workers[i].reservation_wage;
+    w.spell_months[i] = workers[i].spell_months;
+    w.status[i] = workers[i].status;
+    w.employer[i] = kNoEmployer;
+  }
+  EmployerStore& e = world.employers;
+  e.resize(employers.size());
+  e.region_begin.assign(world.graph.size() + 1, 0);
+  for (std::size_t j = 0; j < employers.size(); ++j) {
+    e.region[j] = employers[j].region;
+    e.posted_wage[j] = employers[j].posted_wage;
+    e.vacancies[j] = employers[j].vacancies;
+    e.target[j] = employers[j].vacancies;
+    for (std::size_t r = employers[j].region + 1; r <= world.graph.size(); ++r) {
+      e.region_begin[r] = static_cast<EmployerId>(j + 1);
+    }
+  }
+  return world;
+}
+
+//! Every unemployed worker applies to the listed employers (the same list for all).
+inline void apply_to(World& world, const std::vector<EmployerId>& employers) {
+  MatchingBuffers& m = world.matching;
+  const auto per_searcher = static_cast<std::size_t>(world.scenario->search.applications_per_month);
+  m.searcher_worker.clear();
+  for (std::size_t i = 0; i < world.workers.size(); ++i) {
+    if (world.workers.status[i] == WorkerStatus::kUnemployed) {
+      m.searcher_worker.push_back(static_cast<WorkerId>(i));
+    }
+  }
+  m.applications.assign(m.searcher_worker.size() * per_searcher, kNoEmployer);
+  for (std::size_t k = 0; k < m.searcher_worker.size(); ++k) {
+    for (std::size_t a = 0; a < employers.size() && a < per_searcher; ++a) {
+      m.applications[k * per_searcher + a] = employers[a];
+    }
+  }
+}
+
+}  // namespace laborsim::test

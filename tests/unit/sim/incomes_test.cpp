@@ -1,0 +1,37 @@
+#include <gtest/gtest.h>
+
+#include "sim/phases/phases.hpp"
+#include "unit/hand_world.hpp"
+#include "unit/test_scenarios.hpp"
+
+namespace laborsim {
+namespace {
+
+TEST(Incomes, BenefitsArePaidAndReservationWagesFallTowardTheFloor) {
+  const Scenario s = test::toy_scenario();  // benefit 1620, floor 1200, decay 3 %
+  World world = test::hand_world(
+      s,
+      {{0, 1, 3000, 4}, {1, 1, 1650, 0}, {0, 1, 1100, 7}, {0, 1, 3000, 0, WorkerStatus::kEmployed}},
+      {});
+  WorkerStore& w = world.workers;
+  w.benefit_months_left[0] = 2;
+  w.benefit_months_left[1] = 1;
+  w.tenure_months[3] = 5;
+  const std::vector<double> paid = settle_incomes(world);
+  EXPECT_EQ(paid, (std::vector<double>{1620, 1620}));
+  EXPECT_FLOAT_EQ(w.reservation_wage[0], 3000 * 0.97f);
+  EXPECT_FLOAT_EQ(w.reservation_wage[1], 1620);  // 1650 x 0.97 is below the benefit: stop there
+  EXPECT_FLOAT_EQ(w.reservation_wage[2], 1100);  // already below the floor: not pushed up
+  EXPECT_EQ(w.benefit_months_left[0], 1);
+  EXPECT_EQ(w.benefit_months_left[1], 0);
+  EXPECT_EQ(w.spell_months[0], 5);
+  EXPECT_EQ(w.spell_months[2], 8);
+  EXPECT_EQ(w.tenure_months[3], 6);
+  EXPECT_FLOAT_EQ(w.reservation_wage[3], 3000);  // employed workers keep theirs
+  // Next month worker 1 has no benefit left: its floor drops to 1200.
+  settle_incomes(world);
+  EXPECT_FLOAT_EQ(w.reservation_wage[1], 1620 * 0.97f);
+}
+
+}  // namespace
+}  // namespace laborsim
