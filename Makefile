@@ -2,6 +2,7 @@
 BUILD_DIR := build
 PYTHON    := /usr/bin/python3
 NPROC     := $(shell nproc)
+MAKEFLAGS += --no-print-directory
 export CMAKE_BUILD_PARALLEL_LEVEL ?= $(NPROC)
 export CTEST_PARALLEL_LEVEL ?= $(NPROC)
 

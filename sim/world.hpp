@@ -31,9 +31,15 @@ struct MatchingBuffers {
   std::vector<std::uint32_t> open_slots;          //!< per employer: vacancies not yet filled
   std::vector<std::uint32_t> round_begin;         //!< per employer: first applicant of the round
   std::vector<std::uint32_t> next_applicant;      //!< per employer: cursor into its applicants
-  std::vector<EmployerId> vacancy_slots;          //!< one entry per open vacancy, grouped by region
-  std::vector<std::uint32_t> region_slot_begin;   //!< per region + 1: its range in vacancy_slots
-  std::vector<double> region_choice_cdf;          //!< regions x regions, row = searcher location
+  //! One entry per open vacancy, grouped by region; the wage rides along so that judging a
+  //! vacancy costs one memory access, not two.
+  struct VacancySlot {
+    EmployerId employer;
+    float posted_wage;
+  };
+  std::vector<VacancySlot> vacancy_slots;
+  std::vector<std::uint32_t> region_slot_begin;  //!< per region + 1: its range in vacancy_slots
+  std::vector<double> region_choice_cdf;         //!< regions x regions, row = searcher location
 };
 
 struct World {
@@ -49,6 +55,10 @@ struct World {
   //! difference plus the fare spread over travel_cost_horizon_months [yuan/month].
   //! Row-major regions x regions; +infinity when `to` is out of search reach.
   std::vector<float> move_cost;
+  //! One bit per employer: set when it lays off this month. Labour flows test this small,
+  //! cache-resident bitmap before touching the employer's layoff probability.
+  std::vector<std::uint64_t> laying_off;
+  bool is_laying_off(EmployerId j) const { return (laying_off[j >> 6] >> (j & 63)) & 1u; }
   //! Labour-force entry probability per month that keeps participation steady.
   double entry_rate_monthly = 0;
   int month = 0;  //!< months since start of the month being (or next to be) simulated

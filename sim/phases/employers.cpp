@@ -7,6 +7,8 @@ namespace laborsim {
 
 void plan_workforce(World& world) {
   EmployerStore& e = world.employers;
+  static_assert(kEmployerBlock % 64 == 0, "each block must own whole words of the bitmap");
+  world.laying_off.assign((e.size() + 63) / 64, 0);
   const double layoff_speed = world.scenario->employers.layoff_speed;
   const std::vector<double>& demand = world.economy.demand_index;
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
@@ -20,6 +22,7 @@ void plan_workforce(World& world) {
           size > e.target[j]
               ? static_cast<float>(layoff_speed * (size - e.target[j]) / static_cast<double>(size))
               : 0.0f;
+      if (e.layoff_probability[j] > 0) world.laying_off[j >> 6] |= std::uint64_t{1} << (j & 63);
       e.hires[j] = 0;
       e.separations[j] = 0;
     }

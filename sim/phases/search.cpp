@@ -49,7 +49,7 @@ void build_choice_tables(World& world) {
     double wage_sum = 0;
     for (EmployerId j = e.region_begin[r]; j < e.region_begin[r + 1]; ++j) {
       wage_sum += static_cast<double>(e.vacancies[j]) * e.posted_wage[j];
-      m.vacancy_slots.insert(m.vacancy_slots.end(), e.vacancies[j], j);
+      m.vacancy_slots.insert(m.vacancy_slots.end(), e.vacancies[j], {j, e.posted_wage[j]});
     }
     m.region_slot_begin.push_back(static_cast<std::uint32_t>(m.vacancy_slots.size()));
     vacancies[r] = m.region_slot_begin[r + 1] - m.region_slot_begin[r];
@@ -72,7 +72,6 @@ void build_choice_tables(World& world) {
 void send_applications(World& world) {
   const Scenario& s = *world.scenario;
   const WorkerStore& w = world.workers;
-  const EmployerStore& e = world.employers;
   MatchingBuffers& m = world.matching;
   collect_searchers(world);
   build_choice_tables(world);
@@ -98,10 +97,11 @@ void send_applications(World& world) {
             const std::uint32_t first = m.region_slot_begin[r];
             const std::uint32_t slots = m.region_slot_begin[r + 1] - first;
             if (slots == 0) continue;
-            const EmployerId j = m.vacancy_slots[first + rng.below(slots)];
+            const MatchingBuffers::VacancySlot slot = m.vacancy_slots[first + rng.below(slots)];
+            const EmployerId j = slot.employer;
             // Posted wages are public: nobody applies for a job they would turn down, and applying
             // twice to one employer is pointless. Such a look at the market yields no application.
-            const float value = e.posted_wage[j] * w.skill[i] -
+            const float value = slot.posted_wage * w.skill[i] -
                                 world.move_cost_between(w.location[i], static_cast<RegionId>(r));
             if (value < w.reservation_wage[i] || !(value > 0)) continue;
             if (std::find(chosen, chosen + a, j) == chosen + a) chosen[a] = j;

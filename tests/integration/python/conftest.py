@@ -25,6 +25,12 @@ def parse_summary(stdout):
 
 
 @pytest.fixture(scope="session")
+def laborsim():
+    """Path of the laborsim executable under test."""
+    return LABORSIM
+
+
+@pytest.fixture(scope="session")
 def small_run(tmp_path_factory):
     """Runs tests/data/small.json for 18 months; returns (path, summary table, months)."""
     out = tmp_path_factory.mktemp("run") / "small.h5"

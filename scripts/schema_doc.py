@@ -1,0 +1,96 @@
+#!/usr/bin/python3
+"""Generates the key reference of docs/CONFIG.md from configs/schema/scenario.schema.json.
+
+Usage: /usr/bin/python3 scripts/schema_doc.py [--write docs/CONFIG.md]
+Without --write, prints the reference; with it, replaces the text between the
+<!-- schema:begin --> and <!-- schema:end --> markers. tests/integration/python/test_docs.py fails
+when the committed CONFIG.md differs from what this script generates.
+"""
+import argparse
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SCHEMA = ROOT / "configs" / "schema" / "scenario.schema.json"
+BEGIN, END = "<!-- schema:begin -->", "<!-- schema:end -->"
+
+
+def resolve(schema, node):
+    while isinstance(node, dict) and "$ref" in node:
+        target = schema
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def describe_type(node):
+    if "enum" in node:
+        return " or ".join(f"`{json.dumps(v)}`" for v in node["enum"])
+    kind = node.get("type", "")
+    if kind == "array":
+        return "array"
+    if kind == "object" and isinstance(node.get("additionalProperties"), dict):
+        return "object of " + node["additionalProperties"].get("type", "values")
+    return kind
+
+
+def constraints(node):
+    parts = []
+    for key, text in (("minimum", ">= {}"), ("exclusiveMinimum", "> {}"), ("maximum", "<= {}"),
+                      ("minItems", "at least {} items"), ("maxItems", "at most {} items"),
+                      ("minLength", "length >= {}"), ("maxLength", "length <= {}")):
+        if key in node:
+            parts.append(text.format(json.dumps(node[key])))
+    if "pattern" in node:
+        parts.append(f"matches `{node['pattern']}`")
+    return ", ".join(parts)
+
+
+def rows(schema, node, path, required):
+    own = node
+    node = resolve(schema, node)
+    description = own.get("description") or node.get("description", "")
+    default = own.get("default", node.get("default"))
+    if path and not path.endswith("[]"):
+        shown_default = "required" if path.split(".")[-1].rstrip("[]") in required else (
+            "" if default is None else f"`{json.dumps(default)}`")
+        yield (f"`{path}`", describe_type(node), shown_default, constraints(node), description)
+    if node.get("type") == "object" and "properties" in node:
+        for key, child in node["properties"].items():
+            yield from rows(schema, child, f"{path}.{key}" if path else key,
+                            set(node.get("required", [])))
+    if node.get("type") == "array" and isinstance(node.get("items"), dict):
+        item = resolve(schema, node["items"])
+        if item.get("type") == "object":
+            yield from rows(schema, item, f"{path}[]", set())
+
+
+def reference():
+    schema = json.loads(SCHEMA.read_text())
+    lines = ["| key | type | default | allowed | meaning and source |",
+             "|---|---|---|---|---|"]
+    for row in rows(schema, schema, "", set(schema.get("required", []))):
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", type=pathlib.Path)
+    args = parser.parse_args()
+    text = reference()
+    if not args.write:
+        print(text)
+        return
+    document = args.write.read_text()
+    if BEGIN not in document or END not in document:
+        sys.exit(f"{args.write}: no {BEGIN} ... {END} markers")
+    head, rest = document.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    args.write.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}")
+
+
+if __name__ == "__main__":
+    main()

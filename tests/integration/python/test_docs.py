@@ -1,0 +1,43 @@
+"""The documentation matches the code: the key reference in docs/CONFIG.md is what the schema
+generates, and docs/OUTPUT.md documents every dataset and attribute a run writes, with its units."""
+import pathlib
+import subprocess
+
+import h5py
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+
+
+def test_config_reference_is_generated_from_the_schema():
+    generated = subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "schema_doc.py")],
+                               check=True, capture_output=True, text=True).stdout.strip()
+    document = (ROOT / "docs" / "CONFIG.md").read_text()
+    section = document.split("<!-- schema:begin -->")[1].split("<!-- schema:end -->")[0].strip()
+    assert section == generated, "run: /usr/bin/python3 scripts/schema_doc.py --write docs/CONFIG.md"
+
+
+def test_output_doc_lists_every_dataset_with_its_units_and_every_attribute(small_run):
+    path, _, _ = small_run
+    document = (ROOT / "docs" / "OUTPUT.md").read_text()
+    rows = {line.split("|")[1].strip(): line for line in document.splitlines()
+            if line.startswith("| `")}
+    with h5py.File(path, "r") as f:
+        for name, dataset in f.items():
+            assert f"`{name}`" in rows, f"docs/OUTPUT.md does not document dataset {name}"
+            units = dataset.attrs.get("units")
+            if units is not None and name != "time":
+                units = units.decode() if isinstance(units, bytes) else units
+                assert f"| {units} |" in rows[f"`{name}`"], f"{name}: units {units} not in docs"
+        for attribute in f.attrs:
+            assert f"`{attribute}`" in rows, f"docs/OUTPUT.md does not document attribute {attribute}"
+
+
+def test_calibration_doc_shows_what_the_default_run_gives(laborsim, tmp_path):
+    stdout = subprocess.run([laborsim, "run", "-q", "-o", str(tmp_path / "dingxi.h5")], check=True,
+                            capture_output=True, text=True).stdout
+    table = stdout[stdout.index("year  months"):].strip()
+    document = (ROOT / "docs" / "CALIBRATION.md").read_text()
+    section = document.split("<!-- calibration:default-run:begin -->")[1].split(
+        "<!-- calibration:default-run:end -->")[0]
+    assert section.strip().strip("`").strip() == table, \
+        "docs/CALIBRATION.md shows an old default run; paste the new table"
