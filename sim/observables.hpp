@@ -74,6 +74,12 @@ class Observation {
   const double* row(Variable v) const { return values_.data() + index(v) * regions_; }
   double* row(Variable v) { return values_.data() + index(v) * regions_; }
   std::size_t regions() const { return regions_; }
+  //! Sum over all regions.
+  double total(Variable v) const {
+    double sum = 0;
+    for (std::size_t r = 0; r < regions_; ++r) sum += values_[index(v) * regions_ + r];
+    return sum;
+  }
 
   friend bool operator==(const Observation&, const Observation&) = default;
 

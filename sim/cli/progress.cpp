@@ -8,12 +8,8 @@ namespace laborsim::cli {
 namespace {
 
 double unemployment_rate(const Observation& o) {
-  double unemployed = 0, labor_force = 0;
-  for (std::size_t r = 0; r < o.regions(); ++r) {
-    unemployed += o.at(Variable::kUnemployed, static_cast<RegionId>(r));
-    labor_force += o.at(Variable::kLaborForce, static_cast<RegionId>(r));
-  }
-  return labor_force > 0 ? 100 * unemployed / labor_force : 0;
+  const double labor_force = o.total(Variable::kLaborForce);
+  return labor_force > 0 ? 100 * o.total(Variable::kUnemployed) / labor_force : 0;
 }
 
 }  // namespace

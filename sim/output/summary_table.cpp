@@ -4,16 +4,6 @@
 #include "sim/output/trajectory.hpp"
 
 namespace laborsim {
-namespace {
-
-double total(const Observation& o, Variable v) {
-  double sum = 0;
-  for (std::size_t r = 0; r < o.regions(); ++r) sum += o.at(v, static_cast<RegionId>(r));
-  return sum;
-}
-
-}  // namespace
-
 std::vector<YearSummary> summarize_by_year(const Trajectory& trajectory) {
   std::vector<YearSummary> years;
   for (std::size_t t = 0; t < trajectory.months.size(); ++t) {
@@ -22,13 +12,13 @@ std::vector<YearSummary> summarize_by_year(const Trajectory& trajectory) {
     if (years.empty() || years.back().year != year) years.push_back(YearSummary{year});
     YearSummary& y = years.back();
     ++y.months;
-    y.labor_force = total(o, Variable::kLaborForce);
-    y.employed = total(o, Variable::kEmployed);
-    y.unemployed = total(o, Variable::kUnemployed);
-    y.migrants_out = total(o, Variable::kMigrantsOut);
-    y.vacancies += total(o, Variable::kVacancies);
-    y.hires += total(o, Variable::kHires);
-    y.separations += total(o, Variable::kSeparations);
+    y.labor_force = o.total(Variable::kLaborForce);
+    y.employed = o.total(Variable::kEmployed);
+    y.unemployed = o.total(Variable::kUnemployed);
+    y.migrants_out = o.total(Variable::kMigrantsOut);
+    y.vacancies += o.total(Variable::kVacancies);
+    y.hires += o.total(Variable::kHires);
+    y.separations += o.total(Variable::kSeparations);
   }
   for (YearSummary& y : years) y.vacancies /= y.months;
   return years;

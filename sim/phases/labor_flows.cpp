@@ -13,6 +13,14 @@ void leave_employer(EmployerStore& e, EmployerId j) {
   std::atomic_ref<std::uint32_t>(e.separations[j]).fetch_add(1, std::memory_order_relaxed);
 }
 
+// People leaving the labour force live at home, without benefits or a spell.
+void leave_labor_force(WorkerStore& w, std::size_t i) {
+  w.status[i] = WorkerStatus::kInactive;
+  w.location[i] = w.home_region[i];
+  w.benefit_months_left[i] = 0;
+  w.spell_months[i] = 0;
+}
+
 }  // namespace
 
 void run_labor_flows(World& world) {
@@ -39,35 +47,29 @@ void run_labor_flows(World& world) {
           const bool loses_job = exits || u_separation < 1 - (1 - separation_rate) * (1 - layoff);
           if (!loses_job) break;
           leave_employer(e, j);
+          const float lost_wage = w.wage[i];
+          const bool entitled = (w.flags[i] & WorkerFlag::kInsured) &&
+                                w.tenure_months[i] >= benefits.min_contribution_months;
           w.employer[i] = kNoEmployer;
-          w.spell_months[i] = 0;
-          if (exits) {
-            w.status[i] = WorkerStatus::kInactive;
-            w.location[i] = w.home_region[i];
-            w.benefit_months_left[i] = 0;
-          } else {
-            w.status[i] = WorkerStatus::kUnemployed;
-            const bool entitled = (w.flags[i] & WorkerFlag::kInsured) &&
-                                  w.tenure_months[i] >= benefits.min_contribution_months;
-            w.benefit_months_left[i] =
-                entitled ? static_cast<std::uint8_t>(benefits.max_duration_months) : 0;
-            w.reservation_wage[i] =
-                static_cast<float>(s.search.reservation_ratio_after_job_loss * w.wage[i]);
-            if (w.location[i] != w.home_region[i] && u_return < s.search.return_home_probability) {
-              w.location[i] = w.home_region[i];
-            }
-          }
           w.wage[i] = 0;
           w.tenure_months[i] = 0;
+          if (exits) {
+            leave_labor_force(w, i);
+            break;
+          }
+          w.status[i] = WorkerStatus::kUnemployed;
+          w.spell_months[i] = 0;
+          w.benefit_months_left[i] =
+              entitled ? static_cast<std::uint8_t>(benefits.max_duration_months) : 0;
+          w.reservation_wage[i] =
+              static_cast<float>(s.search.reservation_ratio_after_job_loss * lost_wage);
+          if (w.location[i] != w.home_region[i] && u_return < s.search.return_home_probability) {
+            w.location[i] = w.home_region[i];
+          }
           break;
         }
         case WorkerStatus::kUnemployed:
-          if (u_exit < exit_rate) {
-            w.status[i] = WorkerStatus::kInactive;
-            w.location[i] = w.home_region[i];
-            w.benefit_months_left[i] = 0;
-            w.spell_months[i] = 0;
-          }
+          if (u_exit < exit_rate) leave_labor_force(w, i);
           break;
         case WorkerStatus::kInactive:
           if (u_exit < entry_rate) {

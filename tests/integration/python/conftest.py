@@ -25,6 +25,12 @@ def parse_summary(stdout):
 
 
 @pytest.fixture(scope="session")
+def source_dir():
+    """The laborsim source tree."""
+    return SOURCE_DIR
+
+
+@pytest.fixture(scope="session")
 def laborsim():
     """Path of the laborsim executable under test."""
     return LABORSIM

@@ -12,12 +12,6 @@
 namespace laborsim {
 namespace {
 
-double total(const Observation& o, Variable v) {
-  double sum = 0;
-  for (std::size_t r = 0; r < o.regions(); ++r) sum += o.at(v, static_cast<RegionId>(r));
-  return sum;
-}
-
 std::vector<Observation> run(const Scenario& s, int threads, WorkerStore* final_workers = nullptr) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                             static_cast<std::size_t>(threads));
@@ -57,20 +51,20 @@ TEST(Simulation, EmploymentChangesOnlyThroughHiresAndSeparations) {
   double employed = initial_employed;
   for (int t = 0; t < s.months; ++t) {
     const Observation o = simulation.step();
-    employed += total(o, Variable::kHires) - total(o, Variable::kSeparations);
-    EXPECT_DOUBLE_EQ(total(o, Variable::kEmployed), employed) << "month " << t;
+    employed += o.total(Variable::kHires) - o.total(Variable::kSeparations);
+    EXPECT_DOUBLE_EQ(o.total(Variable::kEmployed), employed) << "month " << t;
     // Everyone is somewhere: labour force plus inactive is the whole simulated population.
-    EXPECT_DOUBLE_EQ(total(o, Variable::kLaborForce) + total(o, Variable::kInactive),
+    EXPECT_DOUBLE_EQ(o.total(Variable::kLaborForce) + o.total(Variable::kInactive),
                      s.agent_weight() * static_cast<double>(simulation.world().workers.size()));
-    EXPECT_DOUBLE_EQ(total(o, Variable::kLaborForce),
-                     total(o, Variable::kEmployed) + total(o, Variable::kUnemployed));
+    EXPECT_DOUBLE_EQ(o.total(Variable::kLaborForce),
+                     o.total(Variable::kEmployed) + o.total(Variable::kUnemployed));
   }
 }
 
 TEST(Simulation, OutputsAreWeightedToFullPopulationSize) {
   const auto months = run(test::small_dingxi(0.01, 1), 2);
   // Dingxi: 1.534 M aged 16-59, participation 0.8.
-  EXPECT_NEAR(total(months[0], Variable::kLaborForce), 1.534e6 * 0.8, 0.01 * 1.534e6 * 0.8);
+  EXPECT_NEAR(months[0].total(Variable::kLaborForce), 1.534e6 * 0.8, 0.01 * 1.534e6 * 0.8);
 }
 
 // Job-finding is not imposed: it follows from how many applications workers send.
@@ -82,8 +76,8 @@ TEST(Simulation, MoreApplicationsFindJobsFaster) {
             2);
     double hires = 0, unemployed = 0;
     for (const Observation& o : months) {
-      hires += total(o, Variable::kHires);
-      unemployed += total(o, Variable::kUnemployed);
+      hires += o.total(Variable::kHires);
+      unemployed += o.total(Variable::kUnemployed);
     }
     return hires / unemployed;
   };
@@ -115,7 +109,7 @@ TEST(Simulation, MigrantsTravelToDestinationsAndSomeComeHome) {
   const auto months = run(test::small_dingxi(0.01, 24), 2);
   const Observation& last = months.back();
   // About a third of the labour force works in the labour bases, as at the start.
-  const double away = total(last, Variable::kMigrantsOut) / total(last, Variable::kLaborForce);
+  const double away = last.total(Variable::kMigrantsOut) / last.total(Variable::kLaborForce);
   EXPECT_GT(away, 0.25);
   EXPECT_LT(away, 0.45);
   double destination_hires = 0;
