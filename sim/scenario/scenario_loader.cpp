@@ -86,7 +86,14 @@ nlohmann::json load_scenario_document(const std::string& source,
                                       const std::vector<Override>& overrides) {
   std::vector<std::string> chain;
   nlohmann::json document = load_layers(source, chain);
-  for (const Override& override_value : overrides) apply_override(document, override_value);
+  for (const Override& override_value : overrides) {
+    if (!override_value.path.empty() && override_value.path.front() == "extends") {
+      throw InputError("--set " + override_value.text +
+                       ": extends is resolved before overrides; name the base file in the "
+                       "scenario instead");
+    }
+    apply_override(document, override_value);
+  }
   const JsonSchema& schema = scenario_schema();
   schema.fill_defaults(document);
   const auto violations = schema.validate(document);

@@ -168,6 +168,12 @@ TEST(ScenarioLoader, RejectsDisconnectedDestinationsAndEmptyPopulations) {
             std::string::npos);
 }
 
+TEST(ScenarioLoader, ExtendsCannotBeOverridden) {
+  EXPECT_NE(load_error(std::string(kDefaultScenario), {"extends=other.json"})
+                .find("extends is resolved before overrides"),
+            std::string::npos);
+}
+
 TEST(ScenarioLoader, DetectsExtendsCycles) {
   test::TempDir dir;
   const auto a = dir.write("a.json", R"({"extends": "b.json", "name": "a"})");
