@@ -26,6 +26,8 @@ class PhaseTimer {
 
 Simulation::Simulation(const Scenario& scenario, std::vector<std::unique_ptr<Policy>> policies)
     : world_(synthesize_world(scenario)), policies_(std::move(policies)) {
+  for (world_.month = -scenario.burn_in_months; world_.month < 0;) advance(false);
+  phase_seconds_ = {};
   PolicyContext context = policy_context();
   for (auto& policy : policies_) policy->initialize(context);
 }
@@ -41,7 +43,9 @@ PolicyContext Simulation::policy_context() {
                        world_.grids};
 }
 
-Observation Simulation::step() {
+Observation Simulation::step() { return advance(true); }
+
+Observation Simulation::advance(bool with_policies) {
   auto timer = [this](Phase phase) {
     return PhaseTimer(phase_seconds_[static_cast<std::size_t>(phase)]);
   };
@@ -52,7 +56,9 @@ Observation Simulation::step() {
   {
     auto t = timer(Phase::kPolicies);
     PolicyContext context = policy_context();
-    for (auto& policy : policies_) policy->begin_month(context);
+    if (with_policies) {
+      for (auto& policy : policies_) policy->begin_month(context);
+    }
   }
   {
     auto t = timer(Phase::kEmployers);
@@ -79,7 +85,9 @@ Observation Simulation::step() {
   {
     auto t = timer(Phase::kPolicies);
     PolicyContext context = policy_context();
-    for (auto& policy : policies_) policy->end_month(context);
+    if (with_policies) {
+      for (auto& policy : policies_) policy->end_month(context);
+    }
   }
   Observation observation;
   {

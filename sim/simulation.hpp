@@ -28,7 +28,8 @@ inline constexpr std::array<std::string_view, static_cast<std::size_t>(Phase::kC
 
 class Simulation {
  public:
-  //! Synthesises the population. The scenario must outlive the simulation.
+  //! Synthesises the population and runs the scenario's burn-in months (unrecorded, without
+  //! policy levers); then initialises the levers. The scenario must outlive the simulation.
   explicit Simulation(const Scenario& scenario, std::vector<std::unique_ptr<Policy>> policies = {});
   ~Simulation();
 
@@ -37,7 +38,7 @@ class Simulation {
   //! Ends the run: lets every policy lever finalise.
   void finish();
 
-  //! Months simulated so far.
+  //! Months simulated so far, burn-in excluded.
   int months_done() const { return world_.month; }
   const World& world() const { return world_; }
   const Scenario& scenario() const { return *world_.scenario; }
@@ -48,6 +49,7 @@ class Simulation {
 
  private:
   PolicyContext policy_context();
+  Observation advance(bool with_policies);
 
   World world_;
   std::vector<std::unique_ptr<Policy>> policies_;

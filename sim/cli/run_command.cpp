@@ -74,6 +74,11 @@ int run_command(const RunArgs& args) {
   const int threads = static_cast<int>(
       tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
 
+  if (!args.quiet) {
+    std::fprintf(stderr, "laborsim: %s: %d months from %s after %d burn-in months, scale %g\n",
+                 scenario.name.c_str(), scenario.months, scenario.start.to_string().c_str(),
+                 scenario.burn_in_months, scenario.population.scale);
+  }
   ConsoleProgress progress(stderr);
   const RunReport report =
       run_scenario(scenario, RunOptions{output, threads, 0}, args.quiet ? nullptr : &progress);

@@ -102,6 +102,7 @@ struct Scenario {
   std::uint64_t seed{};
   YearMonth start;
   int months{};
+  int burn_in_months{};
   PopulationSpec population;
   std::vector<RegionSpec> regions;
   std::vector<RegionLink> links;

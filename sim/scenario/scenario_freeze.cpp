@@ -209,6 +209,7 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   s.seed = doc["seed"];
   s.start = parse_month(doc["start"], source, "/start");
   s.months = doc["months"];
+  s.burn_in_months = doc["burn_in_months"];
 
   const json& p = doc["population"];
   s.population = {p["scale"],       p["participation_rate"], p["initial_unemployment_rate"],

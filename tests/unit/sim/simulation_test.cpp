@@ -105,6 +105,25 @@ TEST(Simulation, LocalDemandShockRaisesLocalUnemployment) {
             0.95 * baseline[8].at(Variable::kEmployed, anding));
 }
 
+// The synthesised state is not the model's steady state; burn-in months close the gap before
+// recording starts.
+TEST(Simulation, BurnInStartsTheRecordNearSteadyState) {
+  auto rates = [](int burn_in) {
+    const auto months =
+        run(test::small_dingxi(0.02, 24, {"burn_in_months=" + std::to_string(burn_in)}), 2);
+    std::vector<double> rate;
+    for (const Observation& o : months) {
+      rate.push_back(o.total(Variable::kUnemployed) / o.total(Variable::kLaborForce));
+    }
+    const double later = std::accumulate(rate.begin() + 12, rate.end(), 0.0) / 12;
+    return std::pair{rate[0], later};
+  };
+  const auto [cold_start, cold_later] = rates(0);
+  const auto [warm_start, warm_later] = rates(24);
+  EXPECT_LT(cold_start, cold_later - 0.015);
+  EXPECT_NEAR(warm_start, warm_later, 0.01);
+}
+
 TEST(Simulation, MigrantsTravelToDestinationsAndSomeComeHome) {
   const auto months = run(test::small_dingxi(0.01, 24), 2);
   const Observation& last = months.back();
