@@ -28,7 +28,9 @@ def run_once(laborsim, workers, threads, months, folder):
     scale = workers / DINGXI_WORKING_AGE
     metrics = folder / f"metrics_{workers}_{threads}.json"
     output = folder / f"run_{workers}_{threads}.h5"
-    subprocess.run([laborsim, "run", "--set", f"population.scale={scale!r}", "--months", str(months),
+    # Without burn-in, set-up is population synthesis alone; the loop is what is compared.
+    subprocess.run([laborsim, "run", "--set", f"population.scale={scale!r}",
+                    "--set", "burn_in_months=0", "--months", str(months),
                     "-j", str(threads), "-q", "-o", str(output), "--metrics-json", str(metrics)],
                    check=True, stdout=subprocess.DEVNULL)
     result = json.loads(metrics.read_text())

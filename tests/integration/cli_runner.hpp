@@ -48,6 +48,21 @@ inline CliResult run_cli(const std::vector<std::string>& args,
   return result;
 }
 
+//! Runs a shell command under `script`, which gives it a terminal; all it prints lands in out.
+inline CliResult run_with_terminal(const std::string& command,
+                                   const std::filesystem::path& workdir) {
+  const auto out = workdir / "tty.out";
+  const std::string wrapped = "cd " + shell_quote(workdir.string()) + " && script -qec " +
+                              shell_quote(command) + " /dev/null >" + shell_quote(out.string()) +
+                              " 2>&1 </dev/null";
+  const int status = std::system(wrapped.c_str());
+  CliResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = slurp(out);
+  std::filesystem::remove(out);
+  return result;
+}
+
 inline std::string source_path(const std::string& relative) {
   return std::string(LABORSIM_SOURCE_DIR) + "/" + relative;
 }

@@ -37,6 +37,19 @@ TEST(Cli, RunWritesTheTrajectoryAndPrintsAYearlySummary) {
   EXPECT_EQ(nlohmann::json::parse(file.config_json)["months"], 14);
 }
 
+// On a terminal the progress bar is redrawn in place. `script` gives the run a terminal.
+TEST(Cli, ProgressIsABarOnATerminal) {
+  test::TempDir dir;
+  const std::string command = test::shell_quote(LABORSIM_BIN) + " run " +
+                              test::shell_quote(kSmall) + " --months 3 -o " +
+                              test::shell_quote(dir.path("t.h5").string());
+  const auto result = test::run_with_terminal(command, dir.path(""));
+  ASSERT_EQ(result.exit_code, 0) << result.out;
+  EXPECT_NE(result.out.find("\r[##########"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("] 3/3 2024-03 unemployment "), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("laborsim: month "), std::string::npos);  // no plain lines
+}
+
 TEST(Cli, QuietRunSaysNothingOnStderr) {
   test::TempDir dir;
   const auto result = run_cli({"run", kSmall, "--months", "2", "-q", "-o", "x.h5"}, dir.path(""));
