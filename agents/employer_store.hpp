@@ -17,9 +17,11 @@ struct EmployerStore {
   std::vector<SectorId> sector;
   std::vector<float> base_target;      //!< desired workforce at demand index 1 [agents]
   std::vector<float> rounding_offset;  //!< fixed in [0, 1): rounds targets without monthly noise
-  std::vector<float> posted_wage;      //!< wage offered to a worker of skill 1 [yuan/month]
+  std::vector<float> productivity;     //!< value added by a skill-1 worker in an average
+                                       //!< match [yuan/month]
 
   // Change month by month.
+  std::vector<float> posted_wage;  //!< wage offered to a worker of skill 1 [yuan/month]; sticky
   std::vector<std::uint32_t> workforce;    //!< current employees [agents]
   std::vector<std::uint32_t> target;       //!< this month's desired workforce [agents]
   std::vector<float> layoff_probability;   //!< per employee, this month
@@ -35,6 +37,7 @@ struct EmployerStore {
     visit("sector", sector);
     visit("base_target", base_target);
     visit("rounding_offset", rounding_offset);
+    visit("productivity", productivity);
     visit("posted_wage", posted_wage);
     visit("workforce", workforce);
     visit("target", target);

@@ -77,6 +77,10 @@ Observation Simulation::advance(bool with_policies) {
     auto t = timer(Phase::kMatching);
     match_and_hire(world_);
   }
+  {
+    auto t = timer(Phase::kWageSetting);
+    adjust_posted_wages(world_);
+  }
   std::vector<double> benefits;
   {
     auto t = timer(Phase::kIncomes);

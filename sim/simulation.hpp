@@ -19,12 +19,14 @@ enum class Phase : std::size_t {
   kLaborFlows,
   kSearch,
   kMatching,
+  kWageSetting,
   kIncomes,
   kObserve,
   kCount
 };
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(Phase::kCount)> kPhaseNames{
-    "economy", "policies", "employers", "labor_flows", "search", "matching", "incomes", "observe"};
+    "economy",  "policies",     "employers", "labor_flows", "search",
+    "matching", "wage_setting", "incomes",   "observe"};
 
 class Simulation {
  public:

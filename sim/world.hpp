@@ -22,7 +22,8 @@ struct EconomyState {
 //! Searchers are numbered densely (in worker-id order) so per-searcher arrays stay small.
 struct MatchingBuffers {
   std::vector<WorkerId> searcher_worker;          //!< searcher index -> worker id
-  std::vector<EmployerId> applications;           //!< searcher x applications_per_month
+  std::size_t slots_per_searcher = 0;             //!< application slots of each searcher
+  std::vector<EmployerId> applications;           //!< searcher x slots_per_searcher
   std::vector<std::uint32_t> application_offset;  //!< per employer + 1: start of its applicants
   std::vector<std::uint32_t> fill_cursor;         //!< per employer, while filling
   std::vector<std::uint64_t> applicant_keys;      //!< per employer, sorted best first
@@ -59,6 +60,8 @@ struct World {
   //! cache-resident bitmap before touching the employer's layoff probability.
   std::vector<std::uint64_t> laying_off;
   bool is_laying_off(EmployerId j) const { return (laying_off[j >> 6] >> (j & 63)) & 1u; }
+  //! Full labour cost per yuan of wage: 1 + social-insurance rate + UI premium rate.
+  double labor_cost_factor = 1;
   //! Labour-force entry probability per month that keeps participation steady.
   double entry_rate_monthly = 0;
   int month = 0;  //!< months since start of the month being (or next to be) simulated

@@ -52,6 +52,7 @@ void run_labor_flows(World& world) {
                                 w.tenure_months[i] >= benefits.min_contribution_months;
           w.employer[i] = kNoEmployer;
           w.wage[i] = 0;
+          w.output[i] = 0;
           w.tenure_months[i] = 0;
           if (exits) {
             leave_labor_force(w, i);

@@ -14,6 +14,7 @@
 #include <cmath>
 
 #include "sim/parallel.hpp"
+#include "sim/phases/employer_economics.hpp"
 #include "sim/phases/phases.hpp"
 
 namespace laborsim {
@@ -46,7 +47,7 @@ void group_applications_by_employer(World& world) {
   const WorkerStore& w = world.workers;
   const std::size_t employers = world.employers.size();
   MatchingBuffers& m = world.matching;
-  const auto per_searcher = static_cast<std::size_t>(s.search.applications_per_month);
+  const std::size_t per_searcher = m.slots_per_searcher;
   const std::size_t searchers = m.searcher_worker.size();
 
   m.fill_cursor.assign(employers, 0);
@@ -87,20 +88,27 @@ void group_applications_by_employer(World& world) {
   });
 }
 
-// One round: employers offer open jobs to their next applicants; workers keep the best offer.
+// One round: employers interview their next applicants and offer open jobs to those whose match
+// quality reaches the hiring standard (the hiring threshold scaled by the job's labour-cost
+// ratio: a dearer job must be a better match to pay); workers keep the best offer.
 void make_offers(World& world) {
+  const Scenario& s = *world.scenario;
   const WorkerStore& w = world.workers;
   const EmployerStore& e = world.employers;
   MatchingBuffers& m = world.matching;
+  const auto month = static_cast<std::uint32_t>(world.month);
+  const auto threshold = static_cast<float>(s.search.hiring_threshold);
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
       m.round_begin[j] = m.next_applicant[j];
+      const float standard = threshold * labor_cost_ratio(world, static_cast<EmployerId>(j));
       std::uint32_t offers = 0;
       while (offers < m.open_slots[j] && m.next_applicant[j] < m.application_offset[j + 1]) {
         const std::uint32_t k = searcher_of(m.applicant_keys[m.next_applicant[j]++]);
         if (m.matched[k]) continue;  // hired in an earlier round
-        ++offers;
         const WorkerId i = m.searcher_worker[k];
+        if (match_quality(s, i, month, static_cast<EmployerId>(j)) < standard) continue;
+        ++offers;
         const float value =
             e.posted_wage[j] * w.skill[i] - world.move_cost_between(w.location[i], e.region[j]);
         if (value >= w.reservation_wage[i] && value > 0) {
@@ -130,6 +138,8 @@ void accept_offers(World& world) {
 }
 
 void apply_hires(World& world) {
+  const Scenario& s = *world.scenario;
+  const auto month = static_cast<std::uint32_t>(world.month);
   WorkerStore& w = world.workers;
   EmployerStore& e = world.employers;
   MatchingBuffers& m = world.matching;
@@ -142,6 +152,7 @@ void apply_hires(World& world) {
                      w.status[i] = WorkerStatus::kEmployed;
                      w.employer[i] = j;
                      w.wage[i] = e.posted_wage[j] * w.skill[i];
+                     w.output[i] = e.productivity[j] * w.skill[i] * match_quality(s, i, month, j);
                      w.location[i] = e.region[j];
                      w.spell_months[i] = 0;
                      w.tenure_months[i] = 0;

@@ -11,6 +11,7 @@ enum Tally : std::size_t {
   kTUnemployed,
   kTInactive,
   kTWageSum,
+  kTOutput,
   kTMigrantsOut,
   kTallyCount
 };
@@ -35,6 +36,7 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
         case WorkerStatus::kEmployed:
           t[kTEmployed * regions + at] += 1;
           t[kTWageSum * regions + at] += w.wage[i];
+          t[kTOutput * regions + at] += w.output[i];
           break;
         case WorkerStatus::kUnemployed:
           t[kTUnemployed * regions + at] += 1;
@@ -60,6 +62,7 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kInactive, region) = weight * tally[kTInactive * regions + r];
     o.at(Variable::kMeanWage, region) =
         employed > 0 ? tally[kTWageSum * regions + r] / employed : 0.0;
+    o.at(Variable::kValueAdded, region) = weight * tally[kTOutput * regions + r];
     o.at(Variable::kMigrantsOut, region) = weight * tally[kTMigrantsOut * regions + r];
     o.at(Variable::kBenefitsPaid, region) = weight * benefits_paid[r];
     o.at(Variable::kDemandIndex, region) = world.economy.demand_index[r];

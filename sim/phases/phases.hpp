@@ -23,10 +23,15 @@ void post_vacancies(World& world);
 
 //! 6b. Unemployed workers send applications to vacancies in regions they can reach.
 void send_applications(World& world);
+//! Most applications one searcher sends in a month when the mean is `mean` (Poisson, truncated).
+std::size_t max_applications(double mean);
 
 //! 7. Employers rank applicants and make offers over several rounds; workers take the best
 //!    acceptable offer. Hired workers move to the employer's region.
 void match_and_hire(World& world);
+
+//! 7b. Employers with unfilled vacancies raise their posted wage; idle ones lower it slowly.
+void adjust_posted_wages(World& world);
 
 //! 10. Benefits are paid, reservation wages fall over a spell, spells and tenures advance.
 //!     Returns benefits paid per region of residence [yuan, unweighted].

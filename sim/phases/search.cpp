@@ -3,6 +3,8 @@
 // then one of that region's vacancies at random, and applies if the job would be acceptable.
 // Applications are stored per searcher, not per worker.
 #include <algorithm>
+#include <boost/random/poisson_distribution.hpp>
+#include <cmath>
 
 #include "agents/random_stream.hpp"
 #include "sim/parallel.hpp"
@@ -69,6 +71,10 @@ void build_choice_tables(World& world) {
 
 }  // namespace
 
+std::size_t max_applications(double mean) {
+  return static_cast<std::size_t>(std::ceil(4 * mean)) + 2;
+}
+
 void send_applications(World& world) {
   const Scenario& s = *world.scenario;
   const WorkerStore& w = world.workers;
@@ -76,7 +82,11 @@ void send_applications(World& world) {
   collect_searchers(world);
   build_choice_tables(world);
 
-  const auto per_searcher = static_cast<std::size_t>(s.search.applications_per_month);
+  // Search effort varies: each searcher looks at Poisson(mean) vacancies, at most
+  // max_applications(mean).
+  const double mean_looks = s.search.applications_per_month;
+  m.slots_per_searcher = max_applications(mean_looks);
+  const std::size_t per_searcher = m.slots_per_searcher;
   const std::size_t regions = world.graph.size();
   const auto month = static_cast<std::uint32_t>(world.month);
   m.applications.assign(m.searcher_worker.size() * per_searcher, kNoEmployer);
@@ -88,8 +98,11 @@ void send_applications(World& world) {
           const double total = cdf[regions - 1];
           if (!(total > 0)) continue;
           RandomStream rng(s.seed, RandomPurpose::kSearch, i, month);
+          boost::random::poisson_distribution<int, double> poisson(mean_looks);
+          const auto looks =
+              std::min<std::size_t>(static_cast<std::size_t>(poisson(rng)), per_searcher);
           EmployerId* chosen = m.applications.data() + k * per_searcher;
-          for (std::size_t a = 0; a < per_searcher; ++a) {
+          for (std::size_t a = 0; a < looks; ++a) {
             const double target = rng.uniform() * total;
             // target < total, so some region has cdf > target.
             const auto r =

@@ -49,12 +49,21 @@ struct EmployerSpec {
   double initial_vacancy_rate{};
   double separation_rate_monthly{};
   double layoff_speed{};
+  double social_insurance_rate{};
+  double ui_premium_rate{};
+  double markup{};
+  double labor_demand_elasticity{};
+  double wage_raise_monthly{};
+  double wage_cut_monthly{};
+  double minimum_wage_yuan_month{};
 };
 
 struct SearchSpec {
-  int applications_per_month{};
+  double applications_per_month{};
   int offer_rounds{};
   double spell_screening_per_month{};
+  double match_quality_sigma{};
+  double hiring_threshold{};
   double initial_reservation_ratio{};
   double reservation_ratio_after_job_loss{};
   double reservation_wage_decay_monthly{};

@@ -223,6 +223,13 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   s.employers.initial_vacancy_rate = e["initial_vacancy_rate"];
   s.employers.separation_rate_monthly = e["separation_rate_monthly"];
   s.employers.layoff_speed = e["layoff_speed"];
+  s.employers.social_insurance_rate = e["social_insurance_rate"];
+  s.employers.ui_premium_rate = e["ui_premium_rate"];
+  s.employers.markup = e["markup"];
+  s.employers.labor_demand_elasticity = e["labor_demand_elasticity"];
+  s.employers.wage_raise_monthly = e["wage_raise_monthly"];
+  s.employers.wage_cut_monthly = e["wage_cut_monthly"];
+  s.employers.minimum_wage_yuan_month = e["minimum_wage_yuan_month"];
 
   s.regions = freeze_regions(doc, s.employers.sectors, source);
   s.links = freeze_links(doc, s.regions, source);
@@ -231,6 +238,8 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   s.search = {q["applications_per_month"],
               q["offer_rounds"],
               q["spell_screening_per_month"],
+              q["match_quality_sigma"],
+              q["hiring_threshold"],
               q["initial_reservation_ratio"],
               q["reservation_ratio_after_job_loss"],
               q["reservation_wage_decay_monthly"],

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "agents/random_stream.hpp"
+#include "sim/phases/employer_economics.hpp"
 #include "sim/synthesis/synthesize.hpp"
 
 namespace laborsim {
@@ -53,6 +54,7 @@ void assign_initial_jobs(World& world) {
       const EmployerId j = slots[k];
       w.employer[i] = j;
       w.wage[i] = e.posted_wage[j] * w.skill[i];
+      w.output[i] = e.productivity[j] * w.skill[i] * match_quality(s, i, kBeforeStart, j);
       w.reservation_wage[i] =
           static_cast<float>(s.search.reservation_ratio_after_job_loss * w.wage[i]);
     }

@@ -63,6 +63,8 @@ void synthesize_employers(World& world) {
         e.posted_wage[j] =
             static_cast<float>(region.mean_wage_yuan_month * spec.sectors[k].wage_multiplier /
                                wage_norm * std::exp(sigma * normal(rng) - sigma * sigma / 2));
+        e.productivity[j] =
+            static_cast<float>((1 + spec.markup) * world.labor_cost_factor * e.posted_wage[j]);
         total += relative_size;
       }
       for (std::size_t j = first; j < first + count; ++j) {

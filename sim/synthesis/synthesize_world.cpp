@@ -7,6 +7,8 @@ namespace laborsim {
 
 World synthesize_world(const Scenario& scenario) {
   World world(scenario);
+  world.labor_cost_factor =
+      1 + scenario.employers.social_insurance_rate + scenario.employers.ui_premium_rate;
   compute_move_costs(world);
   synthesize_employers(world);
   synthesize_workers(world);

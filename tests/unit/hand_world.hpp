@@ -23,6 +23,8 @@ struct HandEmployer {
 inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>& workers,
                         const std::vector<HandEmployer>& employers) {
   World world(scenario);
+  world.labor_cost_factor =
+      1 + scenario.employers.social_insurance_rate + scenario.employers.ui_premium_rate;
   compute_move_costs(world);
   world.economy.regional.assign(world.graph.size(), 0.0);
   world.economy.demand_index.assign(world.graph.size(), 1.0);
@@ -43,6 +45,9 @@ inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>&
   for (std::size_t j = 0; j < employers.size(); ++j) {
     e.region[j] = employers[j].region;
     e.posted_wage[j] = employers[j].posted_wage;
+    // The posted wage is the employer's initial one: its labour-cost ratio is 1.
+    e.productivity[j] = static_cast<float>((1 + scenario.employers.markup) *
+                                           world.labor_cost_factor * employers[j].posted_wage);
     e.vacancies[j] = employers[j].vacancies;
     e.target[j] = employers[j].vacancies;
     for (std::size_t r = employers[j].region + 1; r <= world.graph.size(); ++r) {
@@ -55,7 +60,8 @@ inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>&
 //! Every unemployed worker applies to the listed employers (the same list for all).
 inline void apply_to(World& world, const std::vector<EmployerId>& employers) {
   MatchingBuffers& m = world.matching;
-  const auto per_searcher = static_cast<std::size_t>(world.scenario->search.applications_per_month);
+  const std::size_t per_searcher = std::max<std::size_t>(employers.size(), 1);
+  m.slots_per_searcher = per_searcher;
   m.searcher_worker.clear();
   for (std::size_t i = 0; i < world.workers.size(); ++i) {
     if (world.workers.status[i] == WorkerStatus::kUnemployed) {

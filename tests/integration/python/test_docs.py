@@ -13,7 +13,7 @@ def test_config_reference_is_generated_from_the_schema():
                                check=True, capture_output=True, text=True).stdout.strip()
     document = (ROOT / "docs" / "CONFIG.md").read_text()
     section = document.split("<!-- schema:begin -->")[1].split("<!-- schema:end -->")[0].strip()
-    assert section == generated, "run: /usr/bin/python3 scripts/schema_doc.py --write docs/CONFIG.md"
+    assert section == generated, "run: /usr/bin/python3 scripts/refresh_docs.py"
 
 
 def test_output_doc_lists_every_dataset_with_its_units_and_every_attribute(small_run):
@@ -40,4 +40,4 @@ def test_calibration_doc_shows_what_the_default_run_gives(laborsim, tmp_path):
     section = document.split("<!-- calibration:default-run:begin -->")[1].split(
         "<!-- calibration:default-run:end -->")[0]
     assert section.strip().strip("`").strip() == table, \
-        "docs/CALIBRATION.md shows an old default run; paste the new table"
+        "docs/CALIBRATION.md shows an old default run; run: /usr/bin/python3 scripts/refresh_docs.py"

@@ -8,7 +8,7 @@ import pytest
 import xarray as xr
 
 TIME_REGION_VARIABLES = ["labor_force", "employed", "unemployed", "inactive", "vacancies", "hires",
-                         "separations", "mean_wage", "benefits_paid", "migrants_out",
+                         "separations", "mean_wage", "value_added", "benefits_paid", "migrants_out",
                          "demand_index"]
 COUNTIES = ["Anding", "Tongwei", "Longxi", "Weiyuan", "Lintao", "Zhangxian", "Minxian"]
 
