@@ -26,6 +26,7 @@ enum class RandomPurpose : std::uint32_t {
   kSearch = 7,
   kMigration = 8,
   kMatchQuality = 9,
+  kDemography = 10,
 };
 
 //! Time index used for draws made once, before the first simulated month.

@@ -15,22 +15,36 @@ inline constexpr EmployerId kNoEmployer = std::numeric_limits<EmployerId>::max()
 
 enum class WorkerStatus : std::uint8_t { kInactive = 0, kUnemployed = 1, kEmployed = 2 };
 
-//! Bits of WorkerStore::flags.
+//! Bits of WorkerStore::flags: traits fixed at synthesis.
 enum WorkerFlag : std::uint8_t {
-  kInsured = 1u << 0,  //!< covered by unemployment insurance while employed
+  kInsured = 1u << 0,             //!< covered by unemployment insurance while employed
+  kRuralHukou = 1u << 1,          //!< registered as a rural resident
+  kExServiceman = 1u << 2,        //!< veteran
+  kPovertyAlleviation = 1u << 3,  //!< from a household lifted out of poverty
+  kDisabled = 1u << 4,
+};
+
+//! Highest completed schooling.
+enum class Education : std::uint8_t {
+  kPrimary = 0,          //!< primary school or less (6 years)
+  kJuniorSecondary = 1,  //!< 9 years
+  kSeniorSecondary = 2,  //!< senior secondary or vocational, 12 years
+  kCollege = 3,          //!< college or university, about 15.5 years
 };
 
 struct WorkerStore {
   // Set at synthesis.
   std::vector<RegionId> home_region;  //!< region of registered residence (hukou)
-  std::vector<float> skill;           //!< general skill, population mean 1 [-]
-  std::vector<std::uint8_t> flags;    //!< WorkerFlag bits
+  std::vector<float> skill;  //!< general skill [-]; grows on the job, depreciates out of work
+  std::vector<std::uint8_t> flags;  //!< WorkerFlag bits
+  std::vector<Education> education;
 
   // Change month by month.
-  std::vector<RegionId> location;    //!< region where the worker lives now
-  std::vector<WorkerStatus> status;  //!< inactive, unemployed or employed
-  std::vector<EmployerId> employer;  //!< kNoEmployer unless employed
-  std::vector<float> wage;           //!< [yuan/month], 0 unless employed
+  std::vector<std::uint16_t> age_months;  //!< age [months], 192 (16) to 719
+  std::vector<RegionId> location;         //!< region where the worker lives now
+  std::vector<WorkerStatus> status;       //!< inactive, unemployed or employed
+  std::vector<EmployerId> employer;       //!< kNoEmployer unless employed
+  std::vector<float> wage;                //!< [yuan/month], 0 unless employed
   std::vector<float> output;  //!< value added in the current job [yuan/month], 0 unless employed
   std::vector<float> reservation_wage;            //!< lowest acceptable net wage [yuan/month]
   std::vector<std::uint16_t> spell_months;        //!< months in the current unemployment spell
@@ -42,6 +56,8 @@ struct WorkerStore {
     visit("home_region", home_region);
     visit("skill", skill);
     visit("flags", flags);
+    visit("education", education);
+    visit("age_months", age_months);
     visit("location", location);
     visit("status", status);
     visit("employer", employer);

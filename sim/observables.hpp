@@ -1,19 +1,27 @@
 #pragma once
-// The per-region monthly outputs, declared once: the engine fills them, the HDF5 writer and
-// reader, the summary table and docs/OUTPUT.md all follow this table.
+// The monthly outputs (per region, per key group), declared once: the engine fills them, the HDF5
+// writer and reader, the summary table and docs/OUTPUT.md all follow this table.
 #include <array>
 #include <cstddef>
 #include <string_view>
 #include <vector>
 
+#include "agents/key_groups.hpp"
 #include "agents/region_graph.hpp"
 
 namespace laborsim {
+
+//! The dimension a variable has besides time.
+enum class Axis : std::uint8_t {
+  kRegion,  //!< the scenario's regions
+  kGroup,   //!< the key groups (agents/key_groups.hpp); overlapping, not a partition
+};
 
 enum class Variable : std::size_t {
   kLaborForce,
   kEmployed,
   kUnemployed,
+  kJobSeekers,
   kInactive,
   kVacancies,
   kHires,
@@ -23,6 +31,11 @@ enum class Variable : std::size_t {
   kBenefitsPaid,
   kMigrantsOut,
   kDemandIndex,
+  kGroupLaborForce,
+  kGroupEmployed,
+  kGroupUnemployed,
+  kGroupLongTermUnemployed,
+  kGroupMeanSpell,
   kCount
 };
 
@@ -34,6 +47,7 @@ struct VariableInfo {
   std::string_view units;      //!< CF-style units attribute
   std::string_view long_name;  //!< one-line meaning
   bool weighted;               //!< a count of agents scaled by 1/population.scale
+  Axis axis = Axis::kRegion;
 };
 
 inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
@@ -43,6 +57,9 @@ inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
      "employed people living in the region at the end of the month", true},
     {Variable::kUnemployed, "unemployed", "persons",
      "unemployed people living in the region at the end of the month", true},
+    {Variable::kJobSeekers, "job_seekers", "persons",
+     "people looking for a job in the month's matching (unemployed then), by where they lived",
+     true},
     {Variable::kInactive, "inactive", "persons",
      "working-age people outside the labour force at the end of the month", true},
     {Variable::kVacancies, "vacancies", "jobs", "vacancies open to applicants during the month",
@@ -61,34 +78,64 @@ inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
      "labour-force members whose home is the region and who live in a destination region", true},
     {Variable::kDemandIndex, "demand_index", "1",
      "labour-demand index of the region's employers (1 = baseline)", false},
+    {Variable::kGroupLaborForce, "group_labor_force", "persons",
+     "labour force in the key group at the end of the month", true, Axis::kGroup},
+    {Variable::kGroupEmployed, "group_employed", "persons",
+     "employed members of the key group at the end of the month", true, Axis::kGroup},
+    {Variable::kGroupUnemployed, "group_unemployed", "persons",
+     "unemployed members of the key group at the end of the month", true, Axis::kGroup},
+    {Variable::kGroupLongTermUnemployed, "group_long_term_unemployed", "persons",
+     "members of the key group unemployed for 12 months or more", true, Axis::kGroup},
+    {Variable::kGroupMeanSpell, "group_mean_spell", "months",
+     "mean elapsed unemployment spell of the group's unemployed (0 when none)", false,
+     Axis::kGroup},
 }};
 
 constexpr const VariableInfo& info(Variable v) { return kVariables[static_cast<std::size_t>(v)]; }
 
-//! One month of outputs: value(variable, region).
+//! Lengths of a run's axes.
+struct AxisSizes {
+  std::size_t regions = 0;
+  std::size_t groups = kKeyGroupCount;
+  std::size_t of(Axis axis) const { return axis == Axis::kRegion ? regions : groups; }
+};
+
+//! One month of outputs: value(variable, index along the variable's axis).
 class Observation {
  public:
-  explicit Observation(std::size_t regions = 0)
-      : regions_(regions), values_(kVariableCount * regions, 0.0) {}
+  Observation() : Observation(AxisSizes{}) {}
+  explicit Observation(std::size_t regions) : Observation(AxisSizes{regions}) {}
+  explicit Observation(AxisSizes sizes) : sizes_(sizes) {
+    offsets_[0] = 0;
+    for (std::size_t v = 0; v < kVariableCount; ++v) {
+      offsets_[v + 1] = offsets_[v] + sizes_.of(kVariables[v].axis);
+    }
+    values_.assign(offsets_[kVariableCount], 0.0);
+  }
 
-  double& at(Variable v, RegionId r) { return values_[index(v) * regions_ + r]; }
-  double at(Variable v, RegionId r) const { return values_[index(v) * regions_ + r]; }
-  //! The regions' values of one variable, contiguous.
-  const double* row(Variable v) const { return values_.data() + index(v) * regions_; }
-  double* row(Variable v) { return values_.data() + index(v) * regions_; }
-  std::size_t regions() const { return regions_; }
-  //! Sum over all regions.
+  double& at(Variable v, std::size_t i) { return values_[offsets_[index(v)] + i]; }
+  double at(Variable v, std::size_t i) const { return values_[offsets_[index(v)] + i]; }
+  //! The values of one variable along its axis, contiguous.
+  const double* row(Variable v) const { return values_.data() + offsets_[index(v)]; }
+  double* row(Variable v) { return values_.data() + offsets_[index(v)]; }
+  std::size_t length(Variable v) const { return sizes_.of(info(v).axis); }
+  std::size_t regions() const { return sizes_.regions; }
+  const AxisSizes& sizes() const { return sizes_; }
+  //! Sum along the variable's axis (over regions; over groups it double-counts overlaps).
   double total(Variable v) const {
     double sum = 0;
-    for (std::size_t r = 0; r < regions_; ++r) sum += values_[index(v) * regions_ + r];
+    for (std::size_t i = 0; i < length(v); ++i) sum += at(v, i);
     return sum;
   }
 
-  friend bool operator==(const Observation&, const Observation&) = default;
+  friend bool operator==(const Observation& a, const Observation& b) {
+    return a.values_ == b.values_ && a.sizes_.regions == b.sizes_.regions;
+  }
 
  private:
   static std::size_t index(Variable v) { return static_cast<std::size_t>(v); }
-  std::size_t regions_;
+  AxisSizes sizes_;
+  std::array<std::size_t, kVariableCount + 1> offsets_{};
   std::vector<double> values_;
 };
 

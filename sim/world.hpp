@@ -39,8 +39,9 @@ struct MatchingBuffers {
     float posted_wage;
   };
   std::vector<VacancySlot> vacancy_slots;
-  std::vector<std::uint32_t> region_slot_begin;  //!< per region + 1: its range in vacancy_slots
-  std::vector<double> region_choice_cdf;         //!< regions x regions, row = searcher location
+  std::vector<std::uint32_t> region_slot_begin;    //!< per region + 1: its range in vacancy_slots
+  std::vector<std::uint32_t> seekers_by_location;  //!< per region: this month's searchers
+  std::vector<double> region_choice_cdf;           //!< regions x regions, row = searcher location
 };
 
 struct World {
@@ -60,6 +61,8 @@ struct World {
   //! cache-resident bitmap before touching the employer's layoff probability.
   std::vector<std::uint64_t> laying_off;
   bool is_laying_off(EmployerId j) const { return (laying_off[j >> 6] >> (j & 63)) & 1u; }
+  //! Divisor that gives the synthesised population mean skill 1 (sim/synthesis/person.hpp).
+  double skill_normalization = 1;
   //! Full labour cost per yuan of wage: 1 + social-insurance rate + UI premium rate.
   double labor_cost_factor = 1;
   //! Labour-force entry probability per month that keeps participation steady.

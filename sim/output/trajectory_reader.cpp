@@ -42,21 +42,25 @@ TrajectoryFile read_trajectory(const std::string& path) {
   }
   const auto months = static_cast<std::size_t>(result.committed_months);
   const std::size_t regions = names.size();
-  t.months.assign(months, Observation(regions));
-  std::vector<double> values(months * regions);
+  if (read_string_dataset(root, "group").size() != kKeyGroupCount) {
+    throw std::runtime_error(path + ": its key groups differ from this laborsim's");
+  }
+  t.months.assign(months, Observation(AxisSizes{regions}));
   for (const VariableInfo& variable : kVariables) {
+    const std::size_t width = AxisSizes{regions}.of(variable.axis);
+    std::vector<double> values(months * width);
     const std::string name(variable.name);
     const H5Handle dataset(H5Dopen2(root, name.c_str(), H5P_DEFAULT), H5Dclose,
                            "open " + name + " in " + path);
     const H5Handle file_space(H5Dget_space(dataset.get()), H5Sclose, "dataspace of " + name);
     hsize_t dims[2] = {0, 0};
     H5Sget_simple_extent_dims(file_space.get(), dims, nullptr);
-    if (dims[0] < months || dims[1] != regions) {
+    if (dims[0] < months || dims[1] != width) {
       throw std::runtime_error(path + ": " + name + " has the wrong shape");
     }
     if (months == 0) continue;
     const hsize_t start_at[2] = {0, 0};
-    const hsize_t count[2] = {months, regions};
+    const hsize_t count[2] = {months, width};
     check_h5(
         H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start_at, nullptr, count, nullptr),
         path, "select " + name);
@@ -65,7 +69,7 @@ TrajectoryFile read_trajectory(const std::string& path) {
                      H5P_DEFAULT, values.data()),
              path, "read " + name);
     for (std::size_t m = 0; m < months; ++m) {
-      std::copy_n(values.data() + m * regions, regions, t.months[m].row(variable.variable));
+      std::copy_n(values.data() + m * width, width, t.months[m].row(variable.variable));
     }
   }
   return result;

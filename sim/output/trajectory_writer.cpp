@@ -70,26 +70,21 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
 
   create_time_axis(layout.chunk_months);
 
-  // The region axis: a dimension scale of variable-length UTF-8 names.
+  // The region and group axes: dimension scales of variable-length UTF-8 labels.
+  std::vector<std::string> names;
+  std::vector<const char*> kinds;
+  for (const RegionNode& node : regions) {
+    names.push_back(node.name);
+    kinds.push_back(to_string(node.kind).data());
+  }
+  region_ = create_label_scale("region", names, "region name");
+  group_ = create_label_scale("group", {kKeyGroupNames.begin(), kKeyGroupNames.end()},
+                              "key group of employment policy (groups overlap)");
   const H5Handle string_type = utf8_string_type();
   const hsize_t region_dims[1] = {regions_};
   const H5Handle region_space(H5Screate_simple(1, region_dims, nullptr), H5Sclose,
                               "region dataspace");
   const H5Handle plain = untimed_properties();
-  region_ = H5Handle(H5Dcreate2(root, "region", string_type.get(), region_space.get(), H5P_DEFAULT,
-                                plain.get(), H5P_DEFAULT),
-                     H5Dclose, "create region");
-  std::vector<const char*> names;
-  std::vector<const char*> kinds;
-  for (const RegionNode& node : regions) {
-    names.push_back(node.name.c_str());
-    kinds.push_back(to_string(node.kind).data());
-  }
-  check_h5(H5Dwrite(region_.get(), string_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, names.data()),
-           context_, "write region");
-  check_h5(H5DSset_scale(region_.get(), "region"), context_, "region scale");
-  describe(region_.get(), "", "region name");
-
   const H5Handle kind(H5Dcreate2(root, "region_kind", string_type.get(), region_space.get(),
                                  H5P_DEFAULT, plain.get(), H5P_DEFAULT),
                       H5Dclose, "create region_kind");
@@ -148,22 +143,43 @@ void TrajectoryWriter::create_time_axis(int chunk_months) {
   describe(month_.get(), "1", "months since the scenario start (0 = first simulated month)");
 }
 
+H5Handle TrajectoryWriter::create_label_scale(const std::string& name,
+                                              const std::vector<std::string>& labels,
+                                              const std::string& long_name) {
+  const H5Handle string_type = utf8_string_type();
+  const hsize_t dims[1] = {labels.size()};
+  const H5Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose, name + " dataspace");
+  const H5Handle plain = untimed_properties();
+  H5Handle scale(H5Dcreate2(file_.get(), name.c_str(), string_type.get(), space.get(), H5P_DEFAULT,
+                            plain.get(), H5P_DEFAULT),
+                 H5Dclose, "create " + name);
+  std::vector<const char*> texts;
+  for (const std::string& label : labels) texts.push_back(label.c_str());
+  check_h5(H5Dwrite(scale.get(), string_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()),
+           context_, "write " + name);
+  check_h5(H5DSset_scale(scale.get(), name.c_str()), context_, name + " scale");
+  describe(scale.get(), "", long_name);
+  return scale;
+}
+
 void TrajectoryWriter::create_variables(const OutputLayout& layout) {
-  const hsize_t dims[2] = {0, regions_};
-  const hsize_t max_dims[2] = {H5S_UNLIMITED, regions_};
-  const H5Handle space(H5Screate_simple(2, dims, max_dims), H5Sclose, "variable dataspace");
-  const H5Handle dcpl = creation_properties(
-      {static_cast<hsize_t>(layout.chunk_months), std::max<hsize_t>(regions_, 1)},
-      layout.compression_level);
   for (const VariableInfo& variable : kVariables) {
+    const hsize_t width = variable.axis == Axis::kRegion ? regions_ : kKeyGroupCount;
+    const H5Handle& axis = variable.axis == Axis::kRegion ? region_ : group_;
+    const hsize_t dims[2] = {0, width};
+    const hsize_t max_dims[2] = {H5S_UNLIMITED, width};
+    const H5Handle space(H5Screate_simple(2, dims, max_dims), H5Sclose, "variable dataspace");
+    const H5Handle dcpl = creation_properties(
+        {static_cast<hsize_t>(layout.chunk_months), std::max<hsize_t>(width, 1)},
+        layout.compression_level);
     const std::string name(variable.name);
     H5Handle dataset(H5Dcreate2(file_.get(), name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
                                 dcpl.get(), H5P_DEFAULT),
                      H5Dclose, "create " + name);
     check_h5(H5DSattach_scale(dataset.get(), time_.get(), 0), context_, "attach time scale");
-    check_h5(H5DSattach_scale(dataset.get(), region_.get(), 1), context_, "attach region scale");
+    check_h5(H5DSattach_scale(dataset.get(), axis.get(), 1), context_, "attach axis scale");
     describe(dataset.get(), std::string(variable.units), std::string(variable.long_name));
-    variables_.push_back(std::move(dataset));
+    variables_.push_back({std::move(dataset), width});
   }
 }
 
@@ -172,12 +188,13 @@ TrajectoryWriter::~TrajectoryWriter() {
   variables_.clear();
   month_.close();
   time_.close();
+  group_.close();
   region_.close();
   file_.close();
 }
 
-void TrajectoryWriter::extend(const H5Handle& dataset, hsize_t rows) {
-  const hsize_t dims[2] = {rows, regions_};  // a 1-D dataset reads only the first
+void TrajectoryWriter::extend(const H5Handle& dataset, hsize_t rows, hsize_t width) {
+  const hsize_t dims[2] = {rows, width};  // a 1-D dataset reads only the first
   check_h5(H5Dset_extent(dataset.get(), dims), context_, "extend dataset");
 }
 
@@ -200,14 +217,15 @@ void TrajectoryWriter::append(const Observation& observation) {
   const auto start = YearMonth::parse(start_).value_or(YearMonth{});
   const int month_index = committed_;
   const auto days = static_cast<std::int32_t>(start.plus_months(month_index).days_since(start));
-  extend(time_, row + 1);
-  extend(month_, row + 1);
+  extend(time_, row + 1, 1);
+  extend(month_, row + 1, 1);
   write_row(time_, &days, H5T_NATIVE_INT32, 1, row, 1);
   write_row(month_, &month_index, H5T_NATIVE_INT, 1, row, 1);
   for (std::size_t v = 0; v < kVariables.size(); ++v) {
-    extend(variables_[v], row + 1);
-    write_row(variables_[v], observation.row(kVariables[v].variable), H5T_NATIVE_DOUBLE, 2, row,
-              regions_);
+    const TimeSeries& series = variables_[v];
+    extend(series.dataset, row + 1, series.width);
+    write_row(series.dataset, observation.row(kVariables[v].variable), H5T_NATIVE_DOUBLE, 2, row,
+              series.width);
   }
   // Data first, flushed; only then the counter that says the month is there.
   check_h5(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), context_, "flush");
@@ -221,6 +239,7 @@ void TrajectoryWriter::finish() {
   variables_.clear();
   month_.close();
   time_.close();
+  group_.close();
   region_.close();
   check_h5(file_.close(), context_, "close");
   std::error_code error;

@@ -65,7 +65,9 @@ class TrajectoryWriter {
  private:
   void create_time_axis(int chunk_months);
   void create_variables(const OutputLayout& layout);
-  void extend(const H5Handle& dataset, hsize_t rows);
+  H5Handle create_label_scale(const std::string& name, const std::vector<std::string>& labels,
+                              const std::string& long_name);
+  void extend(const H5Handle& dataset, hsize_t rows, hsize_t width);
   void write_row(const H5Handle& dataset, const void* data, hid_t memory_type, int rank,
                  hsize_t row, hsize_t width);
 
@@ -80,7 +82,12 @@ class TrajectoryWriter {
   H5Handle time_;
   H5Handle month_;
   H5Handle region_;
-  std::vector<H5Handle> variables_;  //!< in kVariables order
+  H5Handle group_;
+  struct TimeSeries {
+    H5Handle dataset;
+    hsize_t width;  //!< length of its axis
+  };
+  std::vector<TimeSeries> variables_;  //!< in kVariables order
 };
 
 }  // namespace laborsim

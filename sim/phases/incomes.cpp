@@ -2,6 +2,7 @@
 
 #include "sim/parallel.hpp"
 #include "sim/phases/phases.hpp"
+#include "sim/synthesis/person.hpp"
 
 namespace laborsim {
 
@@ -12,16 +13,24 @@ std::vector<double> settle_incomes(World& world) {
   const auto benefit = static_cast<float>(s.benefits.ui_benefit_yuan_month);
   const auto floor_without_benefit = static_cast<float>(s.search.reservation_wage_floor_yuan_month);
   const auto keep = static_cast<float>(1 - s.search.reservation_wage_decay_monthly);
+  const PopulationSpec& pop = s.population;
+  const auto depreciation = static_cast<float>(1 - pop.skill_depreciation_monthly);
   BlockSums paid(block_count(w.size(), kWorkerBlock), regions);
 
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     double* paid_here = paid.block(b);
     for (std::size_t i = begin; i < end; ++i) {
       if (w.status[i] == WorkerStatus::kEmployed) {
+        // Skill grows on the job, and pay and output with it.
+        const auto growth = static_cast<float>(1 + skill_growth_at(pop, w.age_months[i]));
+        w.skill[i] *= growth;
+        w.wage[i] *= growth;
+        w.output[i] *= growth;
         w.tenure_months[i] = static_cast<std::uint16_t>(std::min(w.tenure_months[i] + 1, 65535));
         continue;
       }
       if (w.status[i] != WorkerStatus::kUnemployed) continue;
+      w.skill[i] *= depreciation;
       float floor = floor_without_benefit;
       if (w.benefit_months_left[i] > 0) {
         paid_here[w.location[i]] += benefit;

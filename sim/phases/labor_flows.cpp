@@ -3,6 +3,7 @@
 #include "agents/random_stream.hpp"
 #include "sim/parallel.hpp"
 #include "sim/phases/phases.hpp"
+#include "sim/synthesis/person.hpp"
 
 namespace laborsim {
 namespace {
@@ -11,6 +12,32 @@ namespace {
 void leave_employer(EmployerStore& e, EmployerId j) {
   std::atomic_ref<std::uint32_t>(e.workforce[j]).fetch_sub(1, std::memory_order_relaxed);
   std::atomic_ref<std::uint32_t>(e.separations[j]).fetch_add(1, std::memory_order_relaxed);
+}
+
+// A resident reaching 60 leaves the working-age population; a 16-year-old of the same home
+// region takes the agent's place (constant population), joining the labour force with the
+// participation rate.
+void replace_retiree(World& world, std::size_t i) {
+  const Scenario& s = *world.scenario;
+  WorkerStore& w = world.workers;
+  RandomStream rng(s.seed, RandomPurpose::kDemography, static_cast<std::uint32_t>(i),
+                   static_cast<std::uint32_t>(world.month));
+  const RegionId home = w.home_region[i];
+  const Person person = draw_person(rng, s, home, true, world.skill_normalization);
+  w.skill[i] = person.skill;
+  w.flags[i] = person.flags;
+  w.education[i] = person.education;
+  w.age_months[i] = person.age_months;
+  w.location[i] = home;
+  w.employer[i] = kNoEmployer;
+  w.wage[i] = 0;
+  w.output[i] = 0;
+  w.spell_months[i] = 0;
+  w.tenure_months[i] = 0;
+  w.benefit_months_left[i] = 0;
+  w.reservation_wage[i] = entrant_reservation_wage(s, home, w.skill[i]);
+  w.status[i] = rng.bernoulli(s.population.participation_rate) ? WorkerStatus::kUnemployed
+                                                               : WorkerStatus::kInactive;
 }
 
 // People leaving the labour force live at home, without benefits or a spell.
@@ -35,6 +62,11 @@ void run_labor_flows(World& world) {
 
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
+      if (++w.age_months[i] >= kWorkingAgeEndMonths) {
+        if (w.status[i] == WorkerStatus::kEmployed) leave_employer(e, w.employer[i]);
+        replace_retiree(world, i);
+        continue;
+      }
       RandomStream rng(s.seed, RandomPurpose::kSeparation, static_cast<std::uint32_t>(i), month);
       const double u_exit = rng.uniform();
       switch (w.status[i]) {
@@ -76,9 +108,7 @@ void run_labor_flows(World& world) {
           if (u_exit < entry_rate) {
             w.status[i] = WorkerStatus::kUnemployed;
             w.spell_months[i] = 0;
-            w.reservation_wage[i] =
-                static_cast<float>(s.search.initial_reservation_ratio *
-                                   s.regions[w.home_region[i]].mean_wage_yuan_month);
+            w.reservation_wage[i] = entrant_reservation_wage(s, w.home_region[i], w.skill[i]);
           }
           break;
       }

@@ -16,6 +16,32 @@ enum Tally : std::size_t {
   kTallyCount
 };
 
+// Per-key-group tallies, stored after the regional ones.
+enum GroupTally : std::size_t {
+  kGLaborForce,
+  kGEmployed,
+  kGUnemployed,
+  kGLongTerm,
+  kGSpellSum,
+  kGroupTallyCount
+};
+constexpr std::size_t kGroups = kKeyGroupCount;
+
+// Adds one labour-force member to the tallies of each key group they belong to.
+void tally_groups(double* g, std::uint8_t groups, WorkerStatus status, std::uint16_t spell) {
+  for (std::size_t k = 0; k < kGroups; ++k) {
+    if (!((groups >> k) & 1u)) continue;
+    g[kGLaborForce * kGroups + k] += 1;
+    if (status == WorkerStatus::kEmployed) {
+      g[kGEmployed * kGroups + k] += 1;
+      continue;
+    }
+    g[kGUnemployed * kGroups + k] += 1;
+    g[kGSpellSum * kGroups + k] += spell;
+    if (spell >= kLongTermSpellMonths) g[kGLongTerm * kGroups + k] += 1;
+  }
+}
+
 }  // namespace
 
 Observation observe(const World& world, const std::vector<double>& benefits_paid) {
@@ -27,9 +53,11 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     is_destination[r] = world.graph.node(static_cast<RegionId>(r)).kind == RegionKind::kDestination;
   }
 
-  BlockSums sums(block_count(w.size(), kWorkerBlock), kTallyCount * regions);
+  const std::size_t region_width = kTallyCount * regions;
+  BlockSums sums(block_count(w.size(), kWorkerBlock), region_width + kGroupTallyCount * kGroups);
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     double* t = sums.block(b);
+    double* g = t + region_width;
     for (std::size_t i = begin; i < end; ++i) {
       const std::size_t at = w.location[i];
       switch (w.status[i]) {
@@ -47,6 +75,7 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
       }
       t[kTLaborForce * regions + at] += 1;
       if (is_destination[at]) t[kTMigrantsOut * regions + w.home_region[i]] += 1;
+      tally_groups(g, key_groups(w, i), w.status[i], w.spell_months[i]);
     }
   });
   const std::vector<double> tally = sums.total();
@@ -60,6 +89,7 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kEmployed, region) = weight * employed;
     o.at(Variable::kUnemployed, region) = weight * tally[kTUnemployed * regions + r];
     o.at(Variable::kInactive, region) = weight * tally[kTInactive * regions + r];
+    o.at(Variable::kJobSeekers, region) = weight * world.matching.seekers_by_location[r];
     o.at(Variable::kMeanWage, region) =
         employed > 0 ? tally[kTWageSum * regions + r] / employed : 0.0;
     o.at(Variable::kValueAdded, region) = weight * tally[kTOutput * regions + r];
@@ -75,6 +105,16 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kVacancies, region) = weight * static_cast<double>(vacancies);
     o.at(Variable::kHires, region) = weight * static_cast<double>(hires);
     o.at(Variable::kSeparations, region) = weight * static_cast<double>(separations);
+  }
+  const double* g = tally.data() + region_width;
+  for (std::size_t k = 0; k < kGroups; ++k) {
+    const double unemployed = g[kGUnemployed * kGroups + k];
+    o.at(Variable::kGroupLaborForce, k) = weight * g[kGLaborForce * kGroups + k];
+    o.at(Variable::kGroupEmployed, k) = weight * g[kGEmployed * kGroups + k];
+    o.at(Variable::kGroupUnemployed, k) = weight * unemployed;
+    o.at(Variable::kGroupLongTermUnemployed, k) = weight * g[kGLongTerm * kGroups + k];
+    o.at(Variable::kGroupMeanSpell, k) =
+        unemployed > 0 ? g[kGSpellSum * kGroups + k] / unemployed : 0;
   }
   return o;
 }

@@ -14,8 +14,9 @@ void update_economy(World& world);
 //! 3. Employers set this month's target workforce from demand and decide layoffs.
 void plan_workforce(World& world);
 
-//! 4. Jobs end (exogenous separations, layoffs, labour-force exits); inactive people enter the
-//!    labour force. Returning migrants go home.
+//! 4. People age; those reaching 60 are replaced by 16-year-olds. Jobs end (exogenous
+//!    separations, layoffs, labour-force exits); inactive people enter the labour force.
+//!    Returning migrants go home.
 void run_labor_flows(World& world);
 
 //! 6a. Employers post vacancies for the gap between target and workforce.
@@ -33,7 +34,8 @@ void match_and_hire(World& world);
 //! 7b. Employers with unfilled vacancies raise their posted wage; idle ones lower it slowly.
 void adjust_posted_wages(World& world);
 
-//! 10. Benefits are paid, reservation wages fall over a spell, spells and tenures advance.
+//! 10. Benefits are paid, reservation wages fall over a spell, spells and tenures advance;
+//!     skill (with pay and output) grows on the job and depreciates out of work.
 //!     Returns benefits paid per region of residence [yuan, unweighted].
 std::vector<double> settle_incomes(World& world);
 

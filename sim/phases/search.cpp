@@ -34,6 +34,8 @@ void collect_searchers(World& world) {
       }
     }
   });
+  m.seekers_by_location.assign(world.graph.size(), 0);
+  for (const WorkerId i : m.searcher_worker) ++m.seekers_by_location[w.location[i]];
 }
 
 // The vacancy slots (one entry per open job, grouped by region, so a uniform pick within a

@@ -2,6 +2,7 @@
 // The frozen scenario: typed, validated, immutable once built. Field meanings and sources are in
 // configs/schema/scenario.schema.json; units are in the names. Defaults live in the schema only:
 // a Scenario is always frozen from a document the schema has filled in.
+#include <array>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -19,6 +20,13 @@ struct PopulationSpec {
   double skill_sigma{};
   double ui_coverage_share{};
   double labor_force_exit_rate_monthly{};
+  std::array<double, 4> education_shares{};  //!< by Education level, normalised to sum 1
+  double returns_to_schooling{};
+  double ex_serviceman_share{};
+  double poverty_alleviation_share{};
+  double disability_share{};
+  double skill_growth_monthly{};
+  double skill_depreciation_monthly{};
 };
 
 struct RegionSpec {
@@ -30,6 +38,7 @@ struct RegionSpec {
   double mean_wage_yuan_month{};
   double living_cost_yuan_month{};
   int urban_communities{};
+  double urban_hukou_share{};
   std::vector<double> sector_shares;  //!< by sector index, normalised to sum 1
 };
 

@@ -85,6 +85,7 @@ std::vector<RegionSpec> freeze_regions(const json& doc, const std::vector<Sector
     region.mean_wage_yuan_month = r["mean_wage_yuan_month"];
     region.living_cost_yuan_month = r["living_cost_yuan_month"];
     region.urban_communities = r["urban_communities"];
+    region.urban_hukou_share = r["urban_hukou_share"];
     if (const auto [it, fresh] = seen.emplace(region.name, i); !fresh) {
       throw InputError(source, pointer + "/name",
                        "duplicate region name '" + region.name + "' (first at " +
@@ -109,6 +110,34 @@ std::vector<RegionSpec> freeze_regions(const json& doc, const std::vector<Sector
     regions.push_back(std::move(region));
   }
   return regions;
+}
+
+PopulationSpec freeze_population(const json& p, const std::string& source) {
+  PopulationSpec population;
+  population.scale = p["scale"];
+  population.participation_rate = p["participation_rate"];
+  population.initial_unemployment_rate = p["initial_unemployment_rate"];
+  population.skill_sigma = p["skill_sigma"];
+  population.ui_coverage_share = p["ui_coverage_share"];
+  population.labor_force_exit_rate_monthly = p["labor_force_exit_rate_monthly"];
+  population.returns_to_schooling = p["returns_to_schooling"];
+  population.ex_serviceman_share = p["ex_serviceman_share"];
+  population.poverty_alleviation_share = p["poverty_alleviation_share"];
+  population.disability_share = p["disability_share"];
+  population.skill_growth_monthly = p["skill_growth_monthly"];
+  population.skill_depreciation_monthly = p["skill_depreciation_monthly"];
+  const json& shares = p["education_shares"];
+  const char* levels[4] = {"primary", "junior_secondary", "senior_secondary", "college"};
+  double total = 0;
+  for (std::size_t e = 0; e < 4; ++e) {
+    population.education_shares[e] = shares[levels[e]];
+    total += population.education_shares[e];
+  }
+  if (!(total > 0)) {
+    throw InputError(source, "/population/education_shares", "the shares add up to zero");
+  }
+  for (double& share : population.education_shares) share /= total;
+  return population;
 }
 
 RegionId region_index(const std::vector<RegionSpec>& regions, const json& name,
@@ -211,9 +240,7 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   s.months = doc["months"];
   s.burn_in_months = doc["burn_in_months"];
 
-  const json& p = doc["population"];
-  s.population = {p["scale"],       p["participation_rate"], p["initial_unemployment_rate"],
-                  p["skill_sigma"], p["ui_coverage_share"],  p["labor_force_exit_rate_monthly"]};
+  s.population = freeze_population(doc["population"], source);
 
   s.employers.sectors = freeze_sectors(doc, source);
   const json& e = doc["employers"];

@@ -1,12 +1,12 @@
-// Workers: each home region's working-age residents (times population.scale), with log-normal
-// skill, UI coverage, participation, and an initial state: inactive, working in a destination
-// (chosen in proportion to its jobs), unemployed at home, or employed at home.
-#include <boost/random/normal_distribution.hpp>
+// Workers: each home region's working-age residents (times population.scale), drawn as persons
+// (sim/synthesis/person.hpp), with participation and an initial state: inactive, working in a
+// destination (chosen in proportion to its jobs), unemployed at home, or employed at home.
 #include <cmath>
 #include <numeric>
 
 #include "agents/random_stream.hpp"
 #include "sim/parallel.hpp"
+#include "sim/synthesis/person.hpp"
 #include "sim/synthesis/synthesize.hpp"
 
 namespace laborsim {
@@ -58,23 +58,24 @@ void synthesize_workers(World& world) {
     const double local_unemployment =
         migrant_share < 1 ? std::min(1.0, pop.initial_unemployment_rate / (1 - migrant_share))
                           : 1.0;
-    const double sigma = pop.skill_sigma;
     const int max_benefit = s.benefits.max_duration_months;
     for_each_block(begin[r + 1] - begin[r], kWorkerBlock,
                    [&](std::size_t, std::size_t first, std::size_t last) {
                      for (std::size_t i = begin[r] + first; i < begin[r] + last; ++i) {
                        RandomStream rng(s.seed, RandomPurpose::kSynthesisWorker,
                                         static_cast<std::uint32_t>(i), kBeforeStart);
-                       boost::random::normal_distribution<double> normal;
+                       const Person person =
+                           draw_person(rng, s, home, false, world.skill_normalization);
                        w.home_region[i] = home;
                        w.location[i] = home;
-                       w.skill[i] =
-                           static_cast<float>(std::exp(sigma * normal(rng) - sigma * sigma / 2));
-                       w.flags[i] = rng.bernoulli(pop.ui_coverage_share) ? WorkerFlag::kInsured : 0;
+                       w.skill[i] = person.skill;
+                       w.flags[i] = person.flags;
+                       w.education[i] = person.education;
+                       w.age_months[i] = person.age_months;
+                       w.output[i] = 0;
                        w.employer[i] = kNoEmployer;
                        w.wage[i] = 0;
-                       w.reservation_wage[i] = static_cast<float>(
-                           s.search.initial_reservation_ratio * region.mean_wage_yuan_month);
+                       w.reservation_wage[i] = entrant_reservation_wage(s, home, person.skill);
                        w.spell_months[i] = 0;
                        w.tenure_months[i] = 0;
                        w.benefit_months_left[i] = 0;

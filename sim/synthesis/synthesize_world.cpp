@@ -1,6 +1,7 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/synthesis/person.hpp"
 #include "sim/synthesis/synthesize.hpp"
 
 namespace laborsim {
@@ -9,6 +10,7 @@ World synthesize_world(const Scenario& scenario) {
   World world(scenario);
   world.labor_cost_factor =
       1 + scenario.employers.social_insurance_rate + scenario.employers.ui_premium_rate;
+  world.skill_normalization = skill_normalization(scenario.population);
   compute_move_costs(world);
   synthesize_employers(world);
   synthesize_workers(world);

@@ -79,8 +79,10 @@ TEST(Credibility, BeveridgeCurveSlopesDown) {
   EXPECT_LT(slope, -0.2) << "log vacancy rate on log unemployment rate";
 }
 
-// The matching function is not imposed, but hires regressed on unemployment (start of month)
-// and vacancies look like the Cobb-Douglas of Petrongolo & Pissarides (2001).
+// The matching function is not imposed, but hires regressed on the unemployed at the start of
+// the month and the month's vacancies look like the Cobb-Douglas of Petrongolo & Pissarides
+// (2001). (On this month's job seekers instead, returns come out increasing: in a slump the pool
+// fills with job losers whose reservation wages are still high; docs/MODEL.md.)
 TEST(Credibility, EmergentMatchingFunctionHasPlausibleElasticities) {
   const auto& months = data().months;
   std::vector<std::vector<double>> x;

@@ -11,6 +11,7 @@ struct HandWorker {
   float reservation_wage = 1000;
   std::uint16_t spell_months = 0;
   WorkerStatus status = WorkerStatus::kUnemployed;
+  std::uint16_t age_months = 30 * 12;
 };
 
 struct HandEmployer {
@@ -37,6 +38,7 @@ inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>&
     w.reservation_wage[i] = workers[i].reservation_wage;
     w.spell_months[i] = workers[i].spell_months;
     w.status[i] = workers[i].status;
+    w.age_months[i] = workers[i].age_months;
     w.employer[i] = kNoEmployer;
   }
   EmployerStore& e = world.employers;

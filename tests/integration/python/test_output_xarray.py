@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-TIME_REGION_VARIABLES = ["labor_force", "employed", "unemployed", "inactive", "vacancies", "hires",
+TIME_REGION_VARIABLES = ["labor_force", "employed", "unemployed", "job_seekers", "inactive", "vacancies", "hires",
                          "separations", "mean_wage", "value_added", "benefits_paid", "migrants_out",
                          "demand_index"]
 COUNTIES = ["Anding", "Tongwei", "Longxi", "Weiyuan", "Lintao", "Zhangxian", "Minxian"]
@@ -22,7 +22,7 @@ def dataset(request, small_run):
 
 def test_dimensions_and_variables(dataset, small_run):
     _, _, months = small_run
-    assert dict(dataset.sizes) == {"time": months, "region": 17}
+    assert dict(dataset.sizes) == {"time": months, "region": 17, "group": 6}
     for name in TIME_REGION_VARIABLES:
         assert dataset[name].dims == ("time", "region"), name
         assert "units" in dataset[name].attrs and "long_name" in dataset[name].attrs
@@ -81,6 +81,25 @@ def test_stocks_are_consistent(dataset):
     total = float((lf + dataset["inactive"]).isel(time=0).sum())
     assert total == pytest.approx(1.534e6, rel=0.001)
     assert (dataset["migrants_out"].sel(region="Lanzhou") == 0).all()
+
+
+GROUPS = ["rural_migrant_worker", "urban_resident", "ex_serviceman", "college_graduate",
+          "lifted_out_of_poverty", "hard_to_employ"]
+
+
+def test_key_group_outputs(dataset):
+    assert list(dataset["group"].values) == GROUPS
+    for name in ["group_labor_force", "group_employed", "group_unemployed",
+                 "group_long_term_unemployed", "group_mean_spell"]:
+        assert dataset[name].dims == ("time", "group"), name
+    lf = dataset["group_labor_force"]
+    np.testing.assert_allclose(lf, dataset["group_employed"] + dataset["group_unemployed"])
+    # Rural and urban hukou partition the labour force.
+    total = dataset["labor_force"].sum("region")
+    np.testing.assert_allclose(lf.sel(group="rural_migrant_worker") + lf.sel(group="urban_resident"),
+                               total)
+    assert (dataset["group_long_term_unemployed"] <= dataset["group_unemployed"]).all()
+    assert float(dataset["group_mean_spell"].sel(group="hard_to_employ").mean()) > 0
 
 
 def test_tidy_frame_via_xarray(dataset):

@@ -33,5 +33,26 @@ TEST(Incomes, BenefitsArePaidAndReservationWagesFallTowardTheFloor) {
   EXPECT_FLOAT_EQ(w.reservation_wage[1], 1620 * 0.97f);
 }
 
+TEST(Incomes, SkillGrowsOnTheJobWithPayAndDepreciatesOutOfWork) {
+  const Scenario s = test::toy_scenario();
+  World world = test::hand_world(s,
+                                 {{0, 1.0f, 3000, 0, WorkerStatus::kEmployed, 16 * 12},
+                                  {0, 1.0f, 3000, 0, WorkerStatus::kEmployed, 59 * 12 + 11},
+                                  {0, 1.0f, 1000, 0, WorkerStatus::kUnemployed},
+                                  {0, 1.0f, 1000, 0, WorkerStatus::kInactive}},
+                                 {});
+  WorkerStore& w = world.workers;
+  w.wage[0] = 3000;
+  w.output[0] = 5000;
+  settle_incomes(world);
+  const double g = s.population.skill_growth_monthly;
+  EXPECT_FLOAT_EQ(w.skill[0], static_cast<float>(1 + g));  // full growth at 16
+  EXPECT_FLOAT_EQ(w.wage[0], 3000 * static_cast<float>(1 + g));
+  EXPECT_FLOAT_EQ(w.output[0], 5000 * static_cast<float>(1 + g));
+  EXPECT_NEAR(w.skill[1], 1 + g / 528, 1e-6);  // almost none in the last month before 60
+  EXPECT_FLOAT_EQ(w.skill[2], static_cast<float>(1 - s.population.skill_depreciation_monthly));
+  EXPECT_FLOAT_EQ(w.skill[3], 1.0f);  // the inactive keep theirs
+}
+
 }  // namespace
 }  // namespace laborsim
