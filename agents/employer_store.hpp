@@ -22,12 +22,13 @@ struct EmployerStore {
 
   // Change month by month.
   std::vector<float> posted_wage;  //!< wage offered to a worker of skill 1 [yuan/month]; sticky
-  std::vector<std::uint32_t> workforce;    //!< current employees [agents]
-  std::vector<std::uint32_t> target;       //!< this month's desired workforce [agents]
-  std::vector<float> layoff_probability;   //!< per employee, this month
-  std::vector<std::uint32_t> vacancies;    //!< posted this month
-  std::vector<std::uint32_t> hires;        //!< this month
-  std::vector<std::uint32_t> separations;  //!< this month (all reasons)
+  std::vector<std::uint32_t> workforce;       //!< current employees [agents]
+  std::vector<std::uint32_t> target;          //!< this month's desired workforce [agents]
+  std::vector<float> separation_probability;  //!< that a job here ends this month (layoffs and
+                                              //!< sector turnover; labour-force exits aside)
+  std::vector<std::uint32_t> vacancies;       //!< posted this month
+  std::vector<std::uint32_t> hires;           //!< this month
+  std::vector<std::uint32_t> separations;     //!< this month (all reasons)
 
   std::vector<EmployerId> region_begin;  //!< size regions + 1
 
@@ -41,7 +42,7 @@ struct EmployerStore {
     visit("posted_wage", posted_wage);
     visit("workforce", workforce);
     visit("target", target);
-    visit("layoff_probability", layoff_probability);
+    visit("separation_probability", separation_probability);
     visit("vacancies", vacancies);
     visit("hires", hires);
     visit("separations", separations);

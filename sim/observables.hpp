@@ -1,6 +1,6 @@
 #pragma once
-// The monthly outputs (per region, per key group), declared once: the engine fills them, the HDF5
-// writer and reader, the summary table and docs/OUTPUT.md all follow this table.
+// The monthly outputs (per region, key group and sector), declared once: the engine fills them, the
+// HDF5 writer and reader, the summary table and docs/OUTPUT.md all follow this table.
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -15,6 +15,7 @@ namespace laborsim {
 enum class Axis : std::uint8_t {
   kRegion,  //!< the scenario's regions
   kGroup,   //!< the key groups (agents/key_groups.hpp); overlapping, not a partition
+  kSector,  //!< the scenario's sectors
 };
 
 enum class Variable : std::size_t {
@@ -36,6 +37,12 @@ enum class Variable : std::size_t {
   kGroupUnemployed,
   kGroupLongTermUnemployed,
   kGroupMeanSpell,
+  kSectorEmployed,
+  kSectorVacancies,
+  kSectorHires,
+  kSectorSeparations,
+  kSectorValueAdded,
+  kSectorMeanWage,
   kCount
 };
 
@@ -89,6 +96,18 @@ inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
     {Variable::kGroupMeanSpell, "group_mean_spell", "months",
      "mean elapsed unemployment spell of the group's unemployed (0 when none)", false,
      Axis::kGroup},
+    {Variable::kSectorEmployed, "sector_employed", "persons",
+     "people employed in the sector at the end of the month (all regions)", true, Axis::kSector},
+    {Variable::kSectorVacancies, "sector_vacancies", "jobs",
+     "vacancies open in the sector during the month", true, Axis::kSector},
+    {Variable::kSectorHires, "sector_hires", "persons", "hires in the sector during the month",
+     true, Axis::kSector},
+    {Variable::kSectorSeparations, "sector_separations", "persons",
+     "jobs in the sector that ended during the month", true, Axis::kSector},
+    {Variable::kSectorValueAdded, "sector_value_added", "yuan",
+     "value added in the sector during the month", true, Axis::kSector},
+    {Variable::kSectorMeanWage, "sector_mean_wage", "yuan/month",
+     "mean monthly wage in the sector (0 when nobody works in it)", false, Axis::kSector},
 }};
 
 constexpr const VariableInfo& info(Variable v) { return kVariables[static_cast<std::size_t>(v)]; }
@@ -97,7 +116,18 @@ constexpr const VariableInfo& info(Variable v) { return kVariables[static_cast<s
 struct AxisSizes {
   std::size_t regions = 0;
   std::size_t groups = kKeyGroupCount;
-  std::size_t of(Axis axis) const { return axis == Axis::kRegion ? regions : groups; }
+  std::size_t sectors = 0;
+  std::size_t of(Axis axis) const {
+    switch (axis) {
+      case Axis::kRegion:
+        return regions;
+      case Axis::kGroup:
+        return groups;
+      case Axis::kSector:
+        return sectors;
+    }
+    return 0;
+  }
 };
 
 //! One month of outputs: value(variable, index along the variable's axis).
@@ -129,7 +159,8 @@ class Observation {
   }
 
   friend bool operator==(const Observation& a, const Observation& b) {
-    return a.values_ == b.values_ && a.sizes_.regions == b.sizes_.regions;
+    return a.values_ == b.values_ && a.sizes_.regions == b.sizes_.regions &&
+           a.sizes_.sectors == b.sizes_.sectors;
   }
 
  private:

@@ -57,10 +57,13 @@ struct World {
   //! difference plus the fare spread over travel_cost_horizon_months [yuan/month].
   //! Row-major regions x regions; +infinity when `to` is out of search reach.
   std::vector<float> move_cost;
-  //! One bit per employer: set when it lays off this month. Labour flows test this small,
-  //! cache-resident bitmap before touching the employer's layoff probability.
-  std::vector<std::uint64_t> laying_off;
-  bool is_laying_off(EmployerId j) const { return (laying_off[j >> 6] >> (j & 63)) & 1u; }
+  //! One bit per employer: set when a job there ends with another probability than the
+  //! scenario's separation rate (layoffs, a sector with its own turnover). Labour flows test this
+  //! small, cache-resident bitmap before touching the employer's separation probability.
+  std::vector<std::uint64_t> atypical_separation;
+  bool has_atypical_separation(EmployerId j) const {
+    return (atypical_separation[j >> 6] >> (j & 63)) & 1u;
+  }
   //! Divisor that gives the synthesised population mean skill 1 (sim/synthesis/person.hpp).
   double skill_normalization = 1;
   //! Full labour cost per yuan of wage: 1 + social-insurance rate + UI premium rate.

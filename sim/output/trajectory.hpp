@@ -13,6 +13,7 @@ namespace laborsim {
 struct Trajectory {
   YearMonth start;
   std::vector<RegionNode> regions;
+  std::vector<std::string> sectors;
   std::vector<Observation> months;  //!< months[t] is month start + t
 };
 

@@ -45,9 +45,11 @@ TrajectoryFile read_trajectory(const std::string& path) {
   if (read_string_dataset(root, "group").size() != kKeyGroupCount) {
     throw std::runtime_error(path + ": its key groups differ from this laborsim's");
   }
-  t.months.assign(months, Observation(AxisSizes{regions}));
+  t.sectors = read_string_dataset(root, "sector");
+  const AxisSizes sizes{regions, kKeyGroupCount, t.sectors.size()};
+  t.months.assign(months, Observation(sizes));
   for (const VariableInfo& variable : kVariables) {
-    const std::size_t width = AxisSizes{regions}.of(variable.axis);
+    const std::size_t width = sizes.of(variable.axis);
     std::vector<double> values(months * width);
     const std::string name(variable.name);
     const H5Handle dataset(H5Dopen2(root, name.c_str(), H5P_DEFAULT), H5Dclose,

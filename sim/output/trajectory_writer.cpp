@@ -39,13 +39,15 @@ void describe(hid_t dataset, const std::string& units, const std::string& long_n
 
 TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const OutputMetadata& metadata,
                                    const std::vector<RegionNode>& regions,
+                                   const std::vector<std::string>& sectors,
                                    const std::vector<StaticRegionVariable>& static_variables,
                                    const OutputLayout& layout)
     : final_path_(std::move(final_path)),
       partial_path_(final_path_.string() + ".partial"),
       context_(partial_path_.string()),
       start_(metadata.start),
-      regions_(regions.size()) {
+      regions_(regions.size()),
+      sectors_(sectors.size()) {
   if (final_path_.has_parent_path()) {
     std::error_code error;
     std::filesystem::create_directories(final_path_.parent_path(), error);
@@ -80,6 +82,7 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
   region_ = create_label_scale("region", names, "region name");
   group_ = create_label_scale("group", {kKeyGroupNames.begin(), kKeyGroupNames.end()},
                               "key group of employment policy (groups overlap)");
+  sector_ = create_label_scale("sector", sectors, "sector of employment");
   const H5Handle string_type = utf8_string_type();
   const hsize_t region_dims[1] = {regions_};
   const H5Handle region_space(H5Screate_simple(1, region_dims, nullptr), H5Sclose,
@@ -164,8 +167,10 @@ H5Handle TrajectoryWriter::create_label_scale(const std::string& name,
 
 void TrajectoryWriter::create_variables(const OutputLayout& layout) {
   for (const VariableInfo& variable : kVariables) {
-    const hsize_t width = variable.axis == Axis::kRegion ? regions_ : kKeyGroupCount;
-    const H5Handle& axis = variable.axis == Axis::kRegion ? region_ : group_;
+    const hsize_t width = AxisSizes{regions_, kKeyGroupCount, sectors_}.of(variable.axis);
+    const H5Handle& axis = variable.axis == Axis::kRegion  ? region_
+                           : variable.axis == Axis::kGroup ? group_
+                                                           : sector_;
     const hsize_t dims[2] = {0, width};
     const hsize_t max_dims[2] = {H5S_UNLIMITED, width};
     const H5Handle space(H5Screate_simple(2, dims, max_dims), H5Sclose, "variable dataspace");
@@ -188,6 +193,7 @@ TrajectoryWriter::~TrajectoryWriter() {
   variables_.clear();
   month_.close();
   time_.close();
+  sector_.close();
   group_.close();
   region_.close();
   file_.close();
@@ -239,6 +245,7 @@ void TrajectoryWriter::finish() {
   variables_.clear();
   month_.close();
   time_.close();
+  sector_.close();
   group_.close();
   region_.close();
   check_h5(file_.close(), context_, "close");

@@ -45,7 +45,7 @@ struct OutputLayout {
 class TrajectoryWriter {
  public:
   TrajectoryWriter(std::filesystem::path final_path, const OutputMetadata& metadata,
-                   const std::vector<RegionNode>& regions,
+                   const std::vector<RegionNode>& regions, const std::vector<std::string>& sectors,
                    const std::vector<StaticRegionVariable>& static_variables,
                    const OutputLayout& layout);
   //! An unfinished writer closes its file and leaves NAME.partial in place.
@@ -76,6 +76,7 @@ class TrajectoryWriter {
   std::string context_;
   std::string start_;
   hsize_t regions_ = 0;
+  hsize_t sectors_ = 0;
   int committed_ = 0;
   bool finished_ = false;
   H5Handle file_;
@@ -83,6 +84,7 @@ class TrajectoryWriter {
   H5Handle month_;
   H5Handle region_;
   H5Handle group_;
+  H5Handle sector_;
   struct TimeSeries {
     H5Handle dataset;
     hsize_t width;  //!< length of its axis

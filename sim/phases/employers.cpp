@@ -9,8 +9,9 @@ namespace laborsim {
 void plan_workforce(World& world) {
   EmployerStore& e = world.employers;
   static_assert(kEmployerBlock % 64 == 0, "each block must own whole words of the bitmap");
-  world.laying_off.assign((e.size() + 63) / 64, 0);
-  const double layoff_speed = world.scenario->employers.layoff_speed;
+  world.atypical_separation.assign((e.size() + 63) / 64, 0);
+  const EmployerSpec& spec = world.scenario->employers;
+  const double layoff_speed = spec.layoff_speed;
   const double elasticity = world.scenario->employers.labor_demand_elasticity;
   const std::vector<double>& demand = world.economy.demand_index;
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
@@ -23,11 +24,14 @@ void plan_workforce(World& world) {
       const double wanted = e.base_target[j] * demand[e.region[j]] * cost + e.rounding_offset[j];
       e.target[j] = static_cast<std::uint32_t>(std::max(0.0, std::floor(wanted)));
       const std::uint32_t size = e.workforce[j];
-      e.layoff_probability[j] =
-          size > e.target[j]
-              ? static_cast<float>(layoff_speed * (size - e.target[j]) / static_cast<double>(size))
-              : 0.0f;
-      if (e.layoff_probability[j] > 0) world.laying_off[j >> 6] |= std::uint64_t{1} << (j & 63);
+      const double layoff = size > e.target[j]
+                                ? layoff_speed * (size - e.target[j]) / static_cast<double>(size)
+                                : 0.0;
+      const double turnover = spec.sectors[e.sector[j]].separation_rate_monthly;
+      e.separation_probability[j] = static_cast<float>(1 - (1 - turnover) * (1 - layoff));
+      if (layoff > 0 || turnover != spec.separation_rate_monthly) {
+        world.atypical_separation[j >> 6] |= std::uint64_t{1} << (j & 63);
+      }
       e.hires[j] = 0;
       e.separations[j] = 0;
     }

@@ -75,8 +75,10 @@ void run_labor_flows(World& world) {
           const double u_separation = rng.uniform();
           const double u_return = rng.uniform();
           const bool exits = u_exit < exit_rate;
-          const double layoff = world.is_laying_off(j) ? e.layoff_probability[j] : 0.0;
-          const bool loses_job = exits || u_separation < 1 - (1 - separation_rate) * (1 - layoff);
+          const double separation = world.has_atypical_separation(j)
+                                        ? static_cast<double>(e.separation_probability[j])
+                                        : separation_rate;
+          const bool loses_job = exits || u_separation < separation;
           if (!loses_job) break;
           leave_employer(e, j);
           const float lost_wage = w.wage[i];

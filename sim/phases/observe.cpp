@@ -27,6 +27,9 @@ enum GroupTally : std::size_t {
 };
 constexpr std::size_t kGroups = kKeyGroupCount;
 
+// Per-sector tallies of the employed, stored after the group ones.
+enum SectorTally : std::size_t { kSEmployed, kSWageSum, kSOutput, kSectorTallyCount };
+
 // Adds one labour-force member to the tallies of each key group they belong to.
 void tally_groups(double* g, std::uint8_t groups, WorkerStatus status, std::uint16_t spell) {
   for (std::size_t k = 0; k < kGroups; ++k) {
@@ -53,11 +56,15 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     is_destination[r] = world.graph.node(static_cast<RegionId>(r)).kind == RegionKind::kDestination;
   }
 
+  const std::size_t sectors = world.scenario->employers.sectors.size();
   const std::size_t region_width = kTallyCount * regions;
-  BlockSums sums(block_count(w.size(), kWorkerBlock), region_width + kGroupTallyCount * kGroups);
+  const std::size_t group_width = kGroupTallyCount * kGroups;
+  BlockSums sums(block_count(w.size(), kWorkerBlock),
+                 region_width + group_width + kSectorTallyCount * sectors);
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     double* t = sums.block(b);
     double* g = t + region_width;
+    double* by_sector = g + group_width;
     for (std::size_t i = begin; i < end; ++i) {
       const std::size_t at = w.location[i];
       switch (w.status[i]) {
@@ -65,6 +72,12 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
           t[kTEmployed * regions + at] += 1;
           t[kTWageSum * regions + at] += w.wage[i];
           t[kTOutput * regions + at] += w.output[i];
+          {
+            const std::size_t sector = e.sector[w.employer[i]];
+            by_sector[kSEmployed * sectors + sector] += 1;
+            by_sector[kSWageSum * sectors + sector] += w.wage[i];
+            by_sector[kSOutput * sectors + sector] += w.output[i];
+          }
           break;
         case WorkerStatus::kUnemployed:
           t[kTUnemployed * regions + at] += 1;
@@ -80,7 +93,7 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
   });
   const std::vector<double> tally = sums.total();
 
-  Observation o(regions);
+  Observation o(AxisSizes{regions, kKeyGroupCount, sectors});
   const double weight = world.scenario->agent_weight();
   for (std::size_t r = 0; r < regions; ++r) {
     const auto region = static_cast<RegionId>(r);
@@ -105,6 +118,19 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kVacancies, region) = weight * static_cast<double>(vacancies);
     o.at(Variable::kHires, region) = weight * static_cast<double>(hires);
     o.at(Variable::kSeparations, region) = weight * static_cast<double>(separations);
+  }
+  const double* by_sector = tally.data() + region_width + group_width;
+  for (std::size_t s = 0; s < sectors; ++s) {
+    const double employed = by_sector[kSEmployed * sectors + s];
+    o.at(Variable::kSectorEmployed, s) = weight * employed;
+    o.at(Variable::kSectorValueAdded, s) = weight * by_sector[kSOutput * sectors + s];
+    o.at(Variable::kSectorMeanWage, s) =
+        employed > 0 ? by_sector[kSWageSum * sectors + s] / employed : 0;
+  }
+  for (EmployerId j = 0; j < e.size(); ++j) {
+    o.at(Variable::kSectorVacancies, e.sector[j]) += weight * e.vacancies[j];
+    o.at(Variable::kSectorHires, e.sector[j]) += weight * e.hires[j];
+    o.at(Variable::kSectorSeparations, e.sector[j]) += weight * e.separations[j];
   }
   const double* g = tally.data() + region_width;
   for (std::size_t k = 0; k < kGroups; ++k) {

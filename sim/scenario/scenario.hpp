@@ -48,6 +48,7 @@ struct SectorSpec {
   double wage_multiplier{};
   double job_share_home{};
   double job_share_destination{};
+  double separation_rate_monthly{};  //!< the sector's own, or employers.separation_rate_monthly
 };
 
 struct EmployerSpec {

@@ -27,8 +27,13 @@ std::vector<SectorSpec> freeze_sectors(const json& doc, const std::string& sourc
   const json& list = doc["employers"]["sectors"];
   for (std::size_t i = 0; i < list.size(); ++i) {
     const json& s = list[i];
-    SectorSpec sector{s["name"], s["mean_firm_size"], s["wage_multiplier"], s["job_share_home"],
-                      s["job_share_destination"]};
+    SectorSpec sector{s["name"],
+                      s["mean_firm_size"],
+                      s["wage_multiplier"],
+                      s["job_share_home"],
+                      s["job_share_destination"],
+                      s.value("separation_rate_monthly",
+                              doc["employers"]["separation_rate_monthly"].get<double>())};
     if (!names.insert(sector.name).second) {
       throw InputError(source, at("/employers/sectors", i, "name"),
                        "duplicate sector name '" + sector.name + "'");

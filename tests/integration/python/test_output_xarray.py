@@ -22,7 +22,7 @@ def dataset(request, small_run):
 
 def test_dimensions_and_variables(dataset, small_run):
     _, _, months = small_run
-    assert dict(dataset.sizes) == {"time": months, "region": 17, "group": 6}
+    assert dict(dataset.sizes) == {"time": months, "region": 17, "group": 6, "sector": 6}
     for name in TIME_REGION_VARIABLES:
         assert dataset[name].dims == ("time", "region"), name
         assert "units" in dataset[name].attrs and "long_name" in dataset[name].attrs
@@ -100,6 +100,18 @@ def test_key_group_outputs(dataset):
                                total)
     assert (dataset["group_long_term_unemployed"] <= dataset["group_unemployed"]).all()
     assert float(dataset["group_mean_spell"].sel(group="hard_to_employ").mean()) > 0
+
+
+def test_sector_outputs_add_up_to_the_regions(dataset):
+    assert list(dataset["sector"].values) == ["agriculture", "manufacturing", "construction",
+                                              "services", "public", "platform"]
+    for sector_name, region_name in [("sector_employed", "employed"), ("sector_hires", "hires"),
+                                     ("sector_separations", "separations"),
+                                     ("sector_vacancies", "vacancies"),
+                                     ("sector_value_added", "value_added")]:
+        assert dataset[sector_name].dims == ("time", "sector")
+        np.testing.assert_allclose(dataset[sector_name].sum("sector"),
+                                   dataset[region_name].sum("region"), rtol=1e-9)
 
 
 def test_tidy_frame_via_xarray(dataset):

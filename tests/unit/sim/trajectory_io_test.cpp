@@ -13,11 +13,14 @@ namespace {
 const std::vector<RegionNode> kRegions{{"Anding", RegionKind::kHome},
                                        {"兰州", RegionKind::kDestination}};
 
+const std::vector<std::string> kSectors{"farming", "services", "platform"};
+
 Observation month_values(int m) {
-  Observation o(2);
+  Observation o(AxisSizes{2, kKeyGroupCount, kSectors.size()});
   for (const VariableInfo& v : kVariables) {
-    o.at(v.variable, 0) = 1000 * m + static_cast<double>(v.variable) + 0.25;
-    o.at(v.variable, 1) = -m - 0.5;
+    for (std::size_t i = 0; i < o.length(v.variable); ++i) {
+      o.at(v.variable, i) = 1000 * m + static_cast<double>(v.variable) + 0.25 - 7.0 * i;
+    }
   }
   return o;
 }
@@ -39,7 +42,7 @@ TEST(TrajectoryIo, WritesPartialThenRenamesAndReadsBackExactly) {
   test::TempDir dir;
   const auto path = dir.path("out/run.h5");
   {
-    TrajectoryWriter writer(path, metadata(), kRegions, {}, OutputLayout{4, 2});
+    TrajectoryWriter writer(path, metadata(), kRegions, kSectors, {}, OutputLayout{4, 2});
     for (int m = 0; m < 3; ++m) writer.append(month_values(m));
     EXPECT_TRUE(std::filesystem::exists(path.string() + ".partial"));
     EXPECT_FALSE(std::filesystem::exists(path));
@@ -55,6 +58,7 @@ TEST(TrajectoryIo, WritesPartialThenRenamesAndReadsBackExactly) {
   EXPECT_EQ(file.trajectory.regions[1].name, "兰州");  // UTF-8 survives
   EXPECT_EQ(file.trajectory.regions[1].kind, RegionKind::kDestination);
   EXPECT_EQ(file.trajectory.start, (YearMonth{2024, 11}));
+  EXPECT_EQ(file.trajectory.sectors, kSectors);
   for (int m = 0; m < 3; ++m) EXPECT_TRUE(file.trajectory.months[m] == month_values(m));
 }
 
@@ -62,7 +66,7 @@ TEST(TrajectoryIo, VariablesCarryDimensionScalesAndTimeIsInDays) {
   test::TempDir dir;
   const auto path = dir.path("run.h5");
   {
-    TrajectoryWriter writer(path, metadata(), kRegions, {}, OutputLayout{});
+    TrajectoryWriter writer(path, metadata(), kRegions, kSectors, {}, OutputLayout{});
     for (int m = 0; m < 3; ++m) writer.append(month_values(m));
     writer.finish();
   }
@@ -88,7 +92,7 @@ TEST(TrajectoryIo, AnUnfinishedRunLeavesOnlyAReadablePartialFile) {
   test::TempDir dir;
   const auto path = dir.path("run.h5");
   {
-    TrajectoryWriter writer(path, metadata(), kRegions, {}, OutputLayout{});
+    TrajectoryWriter writer(path, metadata(), kRegions, kSectors, {}, OutputLayout{});
     writer.append(month_values(0));
     writer.append(month_values(1));
   }  // destroyed without finish(), as when a run fails
