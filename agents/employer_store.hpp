@@ -11,6 +11,11 @@ namespace laborsim {
 
 using SectorId = std::uint8_t;
 
+enum class EmployerEvent : std::uint8_t { kNone = 0, kEntered = 1, kExited = 2 };
+
+//! founded_month of employers that exist when the simulation starts.
+inline constexpr std::int32_t kFoundedBeforeStart = -1000000;
+
 struct EmployerStore {
   // Set at synthesis.
   std::vector<RegionId> region;
@@ -19,9 +24,16 @@ struct EmployerStore {
   std::vector<float> rounding_offset;  //!< fixed in [0, 1): rounds targets without monthly noise
   std::vector<float> productivity;     //!< value added by a skill-1 worker in an average
                                        //!< match [yuan/month]
+  std::vector<std::int32_t> founded_month;  //!< months since start (kFoundedBeforeStart if so)
 
   // Change month by month.
-  std::vector<float> posted_wage;  //!< wage offered to a worker of skill 1 [yuan/month]; sticky
+  std::vector<float> posted_wage;    //!< wage offered to a worker of skill 1 [yuan/month]; sticky
+  std::vector<std::uint8_t> active;  //!< 1 while in business; 0 for exited or dormant slots
+  std::vector<EmployerEvent> event;  //!< what happened to the employer this month
+  std::vector<float> demand_shock;   //!< own log demand (AR(1)) [-]
+  std::vector<double> cash;          //!< [yuan]
+  std::vector<float> arrears;        //!< wages owed to its workers [yuan]
+  std::vector<std::uint8_t> loss_months;      //!< consecutive months of losses
   std::vector<std::uint32_t> workforce;       //!< current employees [agents]
   std::vector<std::uint32_t> target;          //!< this month's desired workforce [agents]
   std::vector<float> separation_probability;  //!< that a job here ends this month (layoffs and
@@ -39,7 +51,14 @@ struct EmployerStore {
     visit("base_target", base_target);
     visit("rounding_offset", rounding_offset);
     visit("productivity", productivity);
+    visit("founded_month", founded_month);
     visit("posted_wage", posted_wage);
+    visit("active", active);
+    visit("event", event);
+    visit("demand_shock", demand_shock);
+    visit("cash", cash);
+    visit("arrears", arrears);
+    visit("loss_months", loss_months);
     visit("workforce", workforce);
     visit("target", target);
     visit("separation_probability", separation_probability);

@@ -27,6 +27,9 @@ enum class RandomPurpose : std::uint32_t {
   kMigration = 8,
   kMatchQuality = 9,
   kDemography = 10,
+  kFirmDemand = 11,
+  kEntry = 12,
+  kOutsideEntry = 13,
 };
 
 //! Time index used for draws made once, before the first simulated month.

@@ -45,7 +45,8 @@ struct WorkerStore {
   std::vector<WorkerStatus> status;       //!< inactive, unemployed or employed
   std::vector<EmployerId> employer;       //!< kNoEmployer unless employed
   std::vector<float> wage;                //!< [yuan/month], 0 unless employed
-  std::vector<float> output;  //!< value added in the current job [yuan/month], 0 unless employed
+  std::vector<float> output;   //!< value added in the current job [yuan/month], 0 unless employed
+  std::vector<float> savings;  //!< [yuan]
   std::vector<float> reservation_wage;            //!< lowest acceptable net wage [yuan/month]
   std::vector<std::uint16_t> spell_months;        //!< months in the current unemployment spell
   std::vector<std::uint16_t> tenure_months;       //!< months with the current employer
@@ -63,6 +64,7 @@ struct WorkerStore {
     visit("employer", employer);
     visit("wage", wage);
     visit("output", output);
+    visit("savings", savings);
     visit("reservation_wage", reservation_wage);
     visit("spell_months", spell_months);
     visit("tenure_months", tenure_months);

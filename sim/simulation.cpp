@@ -69,6 +69,10 @@ Observation Simulation::advance(bool with_policies) {
     run_labor_flows(world_);
   }
   {
+    auto t = timer(Phase::kEntry);
+    start_businesses(world_);
+  }
+  {
     auto t = timer(Phase::kSearch);
     post_vacancies(world_);
     send_applications(world_);
@@ -80,6 +84,10 @@ Observation Simulation::advance(bool with_policies) {
   {
     auto t = timer(Phase::kWageSetting);
     adjust_posted_wages(world_);
+  }
+  {
+    auto t = timer(Phase::kAccounts);
+    settle_accounts(world_);
   }
   std::vector<double> benefits;
   {

@@ -17,16 +17,18 @@ enum class Phase : std::size_t {
   kPolicies,
   kEmployers,
   kLaborFlows,
+  kEntry,
   kSearch,
   kMatching,
   kWageSetting,
+  kAccounts,
   kIncomes,
   kObserve,
   kCount
 };
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(Phase::kCount)> kPhaseNames{
-    "economy",  "policies",     "employers", "labor_flows", "search",
-    "matching", "wage_setting", "incomes",   "observe"};
+    "economy",  "policies",     "employers", "labor_flows", "entry",  "search",
+    "matching", "wage_setting", "accounts",  "incomes",     "observe"};
 
 class Simulation {
  public:

@@ -7,6 +7,7 @@
 #include "agents/grid_store.hpp"
 #include "agents/region_graph.hpp"
 #include "agents/worker_store.hpp"
+#include "sim/bitmap.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace laborsim {
@@ -60,10 +61,13 @@ struct World {
   //! One bit per employer: set when a job there ends with another probability than the
   //! scenario's separation rate (layoffs, a sector with its own turnover). Labour flows test this
   //! small, cache-resident bitmap before touching the employer's separation probability.
-  std::vector<std::uint64_t> atypical_separation;
-  bool has_atypical_separation(EmployerId j) const {
-    return (atypical_separation[j >> 6] >> (j & 63)) & 1u;
-  }
+  Bitmap atypical_separation;
+  //! One bit per employer: set while it owes wages (its workers go unpaid this month).
+  Bitmap in_arrears;
+  //! Employment the region-sector's demand supports (base targets at synthesis), regions x
+  //! sectors, and the part active employers cover: the difference is room for start-ups.
+  std::vector<double> potential_jobs;
+  std::vector<double> active_jobs;
   //! Divisor that gives the synthesised population mean skill 1 (sim/synthesis/person.hpp).
   double skill_normalization = 1;
   //! Full labour cost per yuan of wage: 1 + social-insurance rate + UI premium rate.

@@ -19,6 +19,12 @@ inline float labor_cost_ratio(const World& world, EmployerId j) {
                             (1 + world.scenario->employers.markup) / e.productivity[j]);
 }
 
+//! Demand for employer j's output: its region's demand index times its own demand shock.
+inline double own_demand(const World& world, EmployerId j) {
+  const EmployerStore& e = world.employers;
+  return world.economy.demand_index[e.region[j]] * std::exp(static_cast<double>(e.demand_shock[j]));
+}
+
 //! Quality of the match between worker i and employer j formed in `month`: log-normal with
 //! mean 1, revealed at interview. Keyed by (worker, month, employer), so it is the same whichever
 //! thread evaluates it and whatever else happens that month.

@@ -1,5 +1,7 @@
+#include <boost/random/normal_distribution.hpp>
 #include <cmath>
 
+#include "agents/random_stream.hpp"
 #include "sim/parallel.hpp"
 #include "sim/phases/employer_economics.hpp"
 #include "sim/phases/phases.hpp"
@@ -8,32 +10,47 @@ namespace laborsim {
 
 void plan_workforce(World& world) {
   EmployerStore& e = world.employers;
-  static_assert(kEmployerBlock % 64 == 0, "each block must own whole words of the bitmap");
-  world.atypical_separation.assign((e.size() + 63) / 64, 0);
-  const EmployerSpec& spec = world.scenario->employers;
-  const double layoff_speed = spec.layoff_speed;
-  const double elasticity = world.scenario->employers.labor_demand_elasticity;
-  const std::vector<double>& demand = world.economy.demand_index;
+  static_assert(kEmployerBlock % 64 == 0, "each block must own whole words of the bitmaps");
+  world.atypical_separation.reset(e.size());
+  const Scenario& s = *world.scenario;
+  const EmployerSpec& spec = s.employers;
+  const auto month = static_cast<std::uint32_t>(world.month);
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
-      // A fixed per-employer offset rounds targets without monthly noise: small employers do
-      // not flicker between 0 and 1 jobs, yet targets add up right on average.
-      // Demand and the full labour cost of the job set the workforce the employer wants.
-      const double cost =
-          std::pow(labor_cost_ratio(world, static_cast<EmployerId>(j)), -elasticity);
-      const double wanted = e.base_target[j] * demand[e.region[j]] * cost + e.rounding_offset[j];
-      e.target[j] = static_cast<std::uint32_t>(std::max(0.0, std::floor(wanted)));
-      const std::uint32_t size = e.workforce[j];
-      const double layoff = size > e.target[j]
-                                ? layoff_speed * (size - e.target[j]) / static_cast<double>(size)
-                                : 0.0;
-      const double turnover = spec.sectors[e.sector[j]].separation_rate_monthly;
-      e.separation_probability[j] = static_cast<float>(1 - (1 - turnover) * (1 - layoff));
-      if (layoff > 0 || turnover != spec.separation_rate_monthly) {
-        world.atypical_separation[j >> 6] |= std::uint64_t{1} << (j & 63);
-      }
       e.hires[j] = 0;
       e.separations[j] = 0;
+      e.event[j] = EmployerEvent::kNone;
+      if (!e.active[j]) {
+        // Exited (or never opened): whoever still works here leaves this month.
+        e.target[j] = 0;
+        e.separation_probability[j] = 1;
+        if (e.workforce[j] > 0) world.atypical_separation.set(j);
+        continue;
+      }
+      RandomStream rng(s.seed, RandomPurpose::kFirmDemand, static_cast<std::uint32_t>(j), month);
+      boost::random::normal_distribution<double> normal;
+      e.demand_shock[j] = static_cast<float>(spec.firm_demand_persistence * e.demand_shock[j] +
+                                             spec.firm_demand_sigma * normal(rng));
+      // Demand and the full labour cost of the job set the workforce the employer wants. A fixed
+      // per-employer offset rounds targets without monthly noise: small employers do not
+      // flicker between 0 and 1 jobs, yet targets add up right on average.
+      const double cost = std::pow(labor_cost_ratio(world, static_cast<EmployerId>(j)),
+                                   -spec.labor_demand_elasticity);
+      const double wanted =
+          e.base_target[j] * own_demand(world, static_cast<EmployerId>(j)) * cost +
+          e.rounding_offset[j];
+      e.target[j] = static_cast<std::uint32_t>(std::max(0.0, std::floor(wanted)));
+      const std::uint32_t size = e.workforce[j];
+      const double layoff =
+          size > e.target[j] ? spec.layoff_speed * (size - e.target[j]) / static_cast<double>(size)
+                             : 0.0;
+      const double turnover = spec.sectors[e.sector[j]].separation_rate_monthly;
+      const double arrears_quits = e.arrears[j] > 0 ? spec.arrears_quit_rate_monthly : 0.0;
+      e.separation_probability[j] =
+          static_cast<float>(1 - (1 - turnover) * (1 - layoff) * (1 - arrears_quits));
+      if (layoff > 0 || arrears_quits > 0 || turnover != spec.separation_rate_monthly) {
+        world.atypical_separation.set(j);
+      }
     }
   });
 }
@@ -49,10 +66,12 @@ void adjust_posted_wages(World& world) {
   const auto cut = static_cast<float>(1 - spec.wage_cut_monthly);
   const auto minimum = static_cast<float>(spec.minimum_wage_yuan_month);
   const auto cost = static_cast<float>(world.labor_cost_factor);
+  // Above this share of productivity a full-size employer would make a loss after fixed costs.
+  const auto ceiling = static_cast<float>(1 - spec.fixed_cost_share);
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
       if (m.open_slots[j] > 0) {
-        e.posted_wage[j] = std::min(e.posted_wage[j] * raise, e.productivity[j] / cost);
+        e.posted_wage[j] = std::min(e.posted_wage[j] * raise, ceiling * e.productivity[j] / cost);
       } else if (e.vacancies[j] == 0) {
         e.posted_wage[j] = std::max(e.posted_wage[j] * cut, std::min(minimum, e.posted_wage[j]));
       }

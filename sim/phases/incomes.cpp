@@ -15,12 +15,21 @@ std::vector<double> settle_incomes(World& world) {
   const auto keep = static_cast<float>(1 - s.search.reservation_wage_decay_monthly);
   const PopulationSpec& pop = s.population;
   const auto depreciation = static_cast<float>(1 - pop.skill_depreciation_monthly);
+  const auto saving_rate = static_cast<float>(pop.saving_rate);
+  std::vector<float> living_costs;
+  for (const RegionSpec& region : s.regions) {
+    living_costs.push_back(static_cast<float>(region.living_cost_yuan_month));
+  }
   BlockSums paid(block_count(w.size(), kWorkerBlock), regions);
 
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     double* paid_here = paid.block(b);
     for (std::size_t i = begin; i < end; ++i) {
+      const float living_cost = living_costs[w.location[i]];
       if (w.status[i] == WorkerStatus::kEmployed) {
+        // An employer in arrears pays nothing this month.
+        const float income = world.in_arrears.test(w.employer[i]) ? 0.0f : w.wage[i];
+        w.savings[i] = std::max(0.0f, w.savings[i] + saving_rate * (income - living_cost));
         // Skill grows on the job, and pay and output with it.
         const auto growth = static_cast<float>(1 + skill_growth_at(pop, w.age_months[i]));
         w.skill[i] *= growth;
@@ -32,11 +41,14 @@ std::vector<double> settle_incomes(World& world) {
       if (w.status[i] != WorkerStatus::kUnemployed) continue;
       w.skill[i] *= depreciation;
       float floor = floor_without_benefit;
+      float income = 0;
       if (w.benefit_months_left[i] > 0) {
         paid_here[w.location[i]] += benefit;
         --w.benefit_months_left[i];
         floor = benefit;
+        income = benefit;
       }
+      w.savings[i] = std::max(0.0f, w.savings[i] + saving_rate * (income - living_cost));
       // The reservation wage falls over the spell toward the floor, never below it, and is
       // never pushed up by it.
       if (w.reservation_wage[i] > floor) {

@@ -32,6 +32,7 @@ void replace_retiree(World& world, std::size_t i) {
   w.employer[i] = kNoEmployer;
   w.wage[i] = 0;
   w.output[i] = 0;
+  w.savings[i] = 0;
   w.spell_months[i] = 0;
   w.tenure_months[i] = 0;
   w.benefit_months_left[i] = 0;
@@ -75,7 +76,7 @@ void run_labor_flows(World& world) {
           const double u_separation = rng.uniform();
           const double u_return = rng.uniform();
           const bool exits = u_exit < exit_rate;
-          const double separation = world.has_atypical_separation(j)
+          const double separation = world.atypical_separation.test(j)
                                         ? static_cast<double>(e.separation_probability[j])
                                         : separation_rate;
           const bool loses_job = exits || u_separation < separation;

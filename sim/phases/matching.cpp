@@ -161,8 +161,9 @@ void apply_hires(World& world) {
                  });
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
-      e.hires[j] = e.vacancies[j] - m.open_slots[j];
-      e.workforce[j] += e.hires[j];
+      const std::uint32_t hired = e.vacancies[j] - m.open_slots[j];
+      e.hires[j] += hired;  // start-up founders may already count
+      e.workforce[j] += hired;
     }
   });
 }

@@ -109,12 +109,31 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kMigrantsOut, region) = weight * tally[kTMigrantsOut * regions + r];
     o.at(Variable::kBenefitsPaid, region) = weight * benefits_paid[r];
     o.at(Variable::kDemandIndex, region) = world.economy.demand_index[r];
-    std::uint64_t vacancies = 0, hires = 0, separations = 0;
+    std::uint64_t vacancies = 0, hires = 0, separations = 0, active = 0, entries = 0, exits = 0,
+                  startups = 0, unpaid_workers = 0;
+    double arrears = 0, written_off = 0;
     for (EmployerId j = e.region_begin[r]; j < e.region_begin[r + 1]; ++j) {
       vacancies += e.vacancies[j];
       hires += e.hires[j];
       separations += e.separations[j];
+      entries += e.event[j] == EmployerEvent::kEntered;
+      if (e.event[j] == EmployerEvent::kExited) {
+        ++exits;
+        written_off += e.arrears[j];
+      }
+      if (!e.active[j]) continue;
+      ++active;
+      startups += e.founded_month[j] >= 0;
+      arrears += e.arrears[j];
+      if (e.arrears[j] > 0) unpaid_workers += e.workforce[j];
     }
+    o.at(Variable::kActiveEmployers, region) = weight * static_cast<double>(active);
+    o.at(Variable::kEmployerEntries, region) = weight * static_cast<double>(entries);
+    o.at(Variable::kEmployerExits, region) = weight * static_cast<double>(exits);
+    o.at(Variable::kStartupsActive, region) = weight * static_cast<double>(startups);
+    o.at(Variable::kWageArrears, region) = weight * arrears;
+    o.at(Variable::kArrearsWrittenOff, region) = weight * written_off;
+    o.at(Variable::kEmployeesInArrears, region) = weight * static_cast<double>(unpaid_workers);
     o.at(Variable::kVacancies, region) = weight * static_cast<double>(vacancies);
     o.at(Variable::kHires, region) = weight * static_cast<double>(hires);
     o.at(Variable::kSeparations, region) = weight * static_cast<double>(separations);

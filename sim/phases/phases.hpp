@@ -19,6 +19,10 @@ void plan_workforce(World& world);
 //!    Returning migrants go home.
 void run_labor_flows(World& world);
 
+//! 5. Start-ups: unemployed residents with enough savings and credit found small firms where
+//!    demand is unserved, and work in them.
+void start_businesses(World& world);
+
 //! 6a. Employers post vacancies for the gap between target and workforce.
 void post_vacancies(World& world);
 
@@ -33,6 +37,10 @@ void match_and_hire(World& world);
 
 //! 7b. Employers with unfilled vacancies raise their posted wage; idle ones lower it slowly.
 void adjust_posted_wages(World& world);
+
+//! 7c. Employers' books: revenue, fixed and labour costs, cash, wage arrears; exit after
+//!     sustained losses or heavy arrears.
+void settle_accounts(World& world);
 
 //! 10. Benefits are paid, reservation wages fall over a spell, spells and tenures advance;
 //!     skill (with pay and output) grows on the job and depreciates out of work.

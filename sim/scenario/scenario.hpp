@@ -27,6 +27,8 @@ struct PopulationSpec {
   double disability_share{};
   double skill_growth_monthly{};
   double skill_depreciation_monthly{};
+  double initial_savings_months{};
+  double saving_rate{};
 };
 
 struct RegionSpec {
@@ -49,6 +51,7 @@ struct SectorSpec {
   double job_share_home{};
   double job_share_destination{};
   double separation_rate_monthly{};  //!< the sector's own, or employers.separation_rate_monthly
+  bool open_to_startups = true;
 };
 
 struct EmployerSpec {
@@ -66,6 +69,22 @@ struct EmployerSpec {
   double wage_raise_monthly{};
   double wage_cut_monthly{};
   double minimum_wage_yuan_month{};
+  double firm_demand_sigma{};
+  double firm_demand_persistence{};
+  double fixed_cost_share{};
+  double initial_cash_months{};
+  int exit_after_loss_months{};
+  double exit_arrears_months{};
+  double arrears_quit_rate_monthly{};
+  double entry_slots_share{};
+};
+
+struct EntrepreneurshipSpec {
+  double outside_entry_rate_monthly{};
+  double attempt_rate_monthly{};
+  double capital_yuan{};
+  double credit_multiple{};
+  double mean_size_workers{};
 };
 
 struct SearchSpec {
@@ -129,6 +148,7 @@ struct Scenario {
   SearchSpec search;
   BenefitSpec benefits;
   EconomySpec economy;
+  EntrepreneurshipSpec entrepreneurship;
   GridSpec grids;
   OutputSpec output;
   //! The merged, defaulted, validated document this scenario was frozen from (provenance).

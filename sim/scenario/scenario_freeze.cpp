@@ -33,7 +33,8 @@ std::vector<SectorSpec> freeze_sectors(const json& doc, const std::string& sourc
                       s["job_share_home"],
                       s["job_share_destination"],
                       s.value("separation_rate_monthly",
-                              doc["employers"]["separation_rate_monthly"].get<double>())};
+                              doc["employers"]["separation_rate_monthly"].get<double>()),
+                      s["open_to_startups"]};
     if (!names.insert(sector.name).second) {
       throw InputError(source, at("/employers/sectors", i, "name"),
                        "duplicate sector name '" + sector.name + "'");
@@ -131,6 +132,8 @@ PopulationSpec freeze_population(const json& p, const std::string& source) {
   population.disability_share = p["disability_share"];
   population.skill_growth_monthly = p["skill_growth_monthly"];
   population.skill_depreciation_monthly = p["skill_depreciation_monthly"];
+  population.initial_savings_months = p["initial_savings_months"];
+  population.saving_rate = p["saving_rate"];
   const json& shares = p["education_shares"];
   const char* levels[4] = {"primary", "junior_secondary", "senior_secondary", "college"};
   double total = 0;
@@ -262,6 +265,17 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   s.employers.wage_raise_monthly = e["wage_raise_monthly"];
   s.employers.wage_cut_monthly = e["wage_cut_monthly"];
   s.employers.minimum_wage_yuan_month = e["minimum_wage_yuan_month"];
+  s.employers.firm_demand_sigma = e["firm_demand_sigma"];
+  s.employers.firm_demand_persistence = e["firm_demand_persistence"];
+  s.employers.fixed_cost_share = e["fixed_cost_share"];
+  s.employers.initial_cash_months = e["initial_cash_months"];
+  s.employers.exit_after_loss_months = e["exit_after_loss_months"];
+  s.employers.exit_arrears_months = e["exit_arrears_months"];
+  s.employers.arrears_quit_rate_monthly = e["arrears_quit_rate_monthly"];
+  s.employers.entry_slots_share = e["entry_slots_share"];
+  const json& n = doc["entrepreneurship"];
+  s.entrepreneurship = {n["outside_entry_rate_monthly"], n["attempt_rate_monthly"],
+                        n["capital_yuan"], n["credit_multiple"], n["mean_size_workers"]};
 
   s.regions = freeze_regions(doc, s.employers.sectors, source);
   s.links = freeze_links(doc, s.regions, source);

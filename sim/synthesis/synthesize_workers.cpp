@@ -59,49 +59,53 @@ void synthesize_workers(World& world) {
         migrant_share < 1 ? std::min(1.0, pop.initial_unemployment_rate / (1 - migrant_share))
                           : 1.0;
     const int max_benefit = s.benefits.max_duration_months;
-    for_each_block(begin[r + 1] - begin[r], kWorkerBlock,
-                   [&](std::size_t, std::size_t first, std::size_t last) {
-                     for (std::size_t i = begin[r] + first; i < begin[r] + last; ++i) {
-                       RandomStream rng(s.seed, RandomPurpose::kSynthesisWorker,
-                                        static_cast<std::uint32_t>(i), kBeforeStart);
-                       const Person person =
-                           draw_person(rng, s, home, false, world.skill_normalization);
-                       w.home_region[i] = home;
-                       w.location[i] = home;
-                       w.skill[i] = person.skill;
-                       w.flags[i] = person.flags;
-                       w.education[i] = person.education;
-                       w.age_months[i] = person.age_months;
-                       w.output[i] = 0;
-                       w.employer[i] = kNoEmployer;
-                       w.wage[i] = 0;
-                       w.reservation_wage[i] = entrant_reservation_wage(s, home, person.skill);
-                       w.spell_months[i] = 0;
-                       w.tenure_months[i] = 0;
-                       w.benefit_months_left[i] = 0;
-                       const double u_participation = rng.uniform();
-                       const double u_migrant = rng.uniform();
-                       const double u_unemployed = rng.uniform();
-                       const double u_destination = rng.uniform();
-                       if (u_participation >= pop.participation_rate) {
-                         w.status[i] = WorkerStatus::kInactive;
-                       } else if (u_migrant < migrant_share) {
-                         w.status[i] = WorkerStatus::kEmployed;
-                         w.location[i] = pick(destinations, u_destination);
-                         w.tenure_months[i] = static_cast<std::uint16_t>(rng.below(120));
-                       } else if (u_unemployed < local_unemployment) {
-                         w.status[i] = WorkerStatus::kUnemployed;
-                         w.spell_months[i] = static_cast<std::uint16_t>(rng.below(12));
-                         if (w.flags[i] & WorkerFlag::kInsured) {
-                           w.benefit_months_left[i] = static_cast<std::uint8_t>(
-                               rng.below(static_cast<std::uint32_t>(max_benefit) + 1));
-                         }
-                       } else {
-                         w.status[i] = WorkerStatus::kEmployed;
-                         w.tenure_months[i] = static_cast<std::uint16_t>(rng.below(120));
-                       }
-                     }
-                   });
+    for_each_block(
+        begin[r + 1] - begin[r], kWorkerBlock,
+        [&](std::size_t, std::size_t first, std::size_t last) {
+          for (std::size_t i = begin[r] + first; i < begin[r] + last; ++i) {
+            RandomStream rng(s.seed, RandomPurpose::kSynthesisWorker, static_cast<std::uint32_t>(i),
+                             kBeforeStart);
+            const Person person = draw_person(rng, s, home, false, world.skill_normalization);
+            w.home_region[i] = home;
+            w.location[i] = home;
+            w.skill[i] = person.skill;
+            w.flags[i] = person.flags;
+            w.education[i] = person.education;
+            w.age_months[i] = person.age_months;
+            w.output[i] = 0;
+            w.employer[i] = kNoEmployer;
+            w.wage[i] = 0;
+            w.reservation_wage[i] = entrant_reservation_wage(s, home, person.skill);
+            // Savings are exponentially distributed around some months of pay.
+            w.savings[i] =
+                static_cast<float>(-std::log(rng.uniform()) * pop.initial_savings_months *
+                                   region.mean_wage_yuan_month * person.skill);
+            w.spell_months[i] = 0;
+            w.tenure_months[i] = 0;
+            w.benefit_months_left[i] = 0;
+            const double u_participation = rng.uniform();
+            const double u_migrant = rng.uniform();
+            const double u_unemployed = rng.uniform();
+            const double u_destination = rng.uniform();
+            if (u_participation >= pop.participation_rate) {
+              w.status[i] = WorkerStatus::kInactive;
+            } else if (u_migrant < migrant_share) {
+              w.status[i] = WorkerStatus::kEmployed;
+              w.location[i] = pick(destinations, u_destination);
+              w.tenure_months[i] = static_cast<std::uint16_t>(rng.below(120));
+            } else if (u_unemployed < local_unemployment) {
+              w.status[i] = WorkerStatus::kUnemployed;
+              w.spell_months[i] = static_cast<std::uint16_t>(rng.below(12));
+              if (w.flags[i] & WorkerFlag::kInsured) {
+                w.benefit_months_left[i] = static_cast<std::uint8_t>(
+                    rng.below(static_cast<std::uint32_t>(max_benefit) + 1));
+              }
+            } else {
+              w.status[i] = WorkerStatus::kEmployed;
+              w.tenure_months[i] = static_cast<std::uint16_t>(rng.below(120));
+            }
+          }
+        });
   }
 }
 

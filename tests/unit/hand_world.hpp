@@ -29,6 +29,8 @@ inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>&
   compute_move_costs(world);
   world.economy.regional.assign(world.graph.size(), 0.0);
   world.economy.demand_index.assign(world.graph.size(), 1.0);
+  world.in_arrears.reset(employers.size());
+  world.atypical_separation.reset(employers.size());
   WorkerStore& w = world.workers;
   w.resize(workers.size());
   for (std::size_t i = 0; i < workers.size(); ++i) {
@@ -47,6 +49,8 @@ inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>&
   for (std::size_t j = 0; j < employers.size(); ++j) {
     e.region[j] = employers[j].region;
     e.posted_wage[j] = employers[j].posted_wage;
+    e.active[j] = 1;
+    e.base_target[j] = static_cast<float>(employers[j].vacancies);
     // The posted wage is the employer's initial one: its labour-cost ratio is 1.
     e.productivity[j] = static_cast<float>((1 + scenario.employers.markup) *
                                            world.labor_cost_factor * employers[j].posted_wage);

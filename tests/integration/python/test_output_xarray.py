@@ -114,6 +114,17 @@ def test_sector_outputs_add_up_to_the_regions(dataset):
                                    dataset[region_name].sum("region"), rtol=1e-9)
 
 
+def test_firm_dynamics_outputs(dataset):
+    totals = dataset.sum("region")
+    assert (totals["employers"] > 0).all()
+    assert float(totals["employer_exits"].sum()) > 0
+    assert float(totals["employer_entries"].sum()) > 0
+    # Start-ups founded since the start only accumulate or die: never more than were founded.
+    assert (totals["startups_active"] <= totals["employer_entries"].cumsum("time") + 1e-9).all()
+    assert (dataset["employees_in_arrears"] <= dataset["employed"] + 1e-9).all()
+    assert (dataset["wage_arrears"] >= 0).all()
+
+
 def test_tidy_frame_via_xarray(dataset):
     frame = dataset[["employed", "unemployed"]].to_dataframe().reset_index()
     assert set(frame.columns) >= {"time", "region", "employed", "unemployed"}

@@ -12,11 +12,12 @@ TEST(Incomes, BenefitsArePaidAndReservationWagesFallTowardTheFloor) {
   World world = test::hand_world(
       s,
       {{0, 1, 3000, 4}, {1, 1, 1650, 0}, {0, 1, 1100, 7}, {0, 1, 3000, 0, WorkerStatus::kEmployed}},
-      {});
+      {{0, 3000, 0}});
   WorkerStore& w = world.workers;
   w.benefit_months_left[0] = 2;
   w.benefit_months_left[1] = 1;
   w.tenure_months[3] = 5;
+  w.employer[3] = 0;
   const std::vector<double> paid = settle_incomes(world);
   EXPECT_EQ(paid, (std::vector<double>{1620, 1620}));
   EXPECT_FLOAT_EQ(w.reservation_wage[0], 3000 * 0.97f);
@@ -40,8 +41,9 @@ TEST(Incomes, SkillGrowsOnTheJobWithPayAndDepreciatesOutOfWork) {
                                   {0, 1.0f, 3000, 0, WorkerStatus::kEmployed, 59 * 12 + 11},
                                   {0, 1.0f, 1000, 0, WorkerStatus::kUnemployed},
                                   {0, 1.0f, 1000, 0, WorkerStatus::kInactive}},
-                                 {});
+                                 {{0, 3000, 0}});
   WorkerStore& w = world.workers;
+  w.employer = {0, 0, kNoEmployer, kNoEmployer};
   w.wage[0] = 3000;
   w.output[0] = 5000;
   settle_incomes(world);

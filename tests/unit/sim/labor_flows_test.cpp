@@ -20,7 +20,7 @@ TEST(LaborFlows, ResidentsReaching60AreReplacedBy16YearOlds) {
   w.employer = {1, 0};
   w.wage = {10000, 4500};
   e.workforce = {1, 1};
-  world.atypical_separation.assign(1, 0);
+  world.atypical_separation.reset(2);
   world.month = 3;
   run_labor_flows(world);
   // Worker 0 turned 60 this month: its agent now is a 16-year-old at home, without a job.

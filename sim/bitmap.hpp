@@ -1,0 +1,20 @@
+#pragma once
+// One bit per entity, for per-month flags that hot loops test often: 1.4 M employers take 175 kB,
+// which stays in cache where a float per employer would not. Parallel writers must own whole
+// 64-bit words: set bits from blocks whose size is a multiple of 64 (kEmployerBlock is).
+#include <cstdint>
+#include <vector>
+
+namespace laborsim {
+
+class Bitmap {
+ public:
+  void reset(std::size_t size) { words_.assign((size + 63) / 64, 0); }
+  void set(std::size_t i) { words_[i >> 6] |= std::uint64_t{1} << (i & 63); }
+  bool test(std::size_t i) const { return (words_[i >> 6] >> (i & 63)) & 1u; }
+
+ private:
+  std::vector<std::uint64_t> words_;
+};
+
+}  // namespace laborsim
