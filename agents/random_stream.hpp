@@ -30,6 +30,7 @@ enum class RandomPurpose : std::uint32_t {
   kFirmDemand = 11,
   kEntry = 12,
   kOutsideEntry = 13,
+  kOutreach = 14,
 };
 
 //! Time index used for draws made once, before the first simulated month.

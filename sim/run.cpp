@@ -15,23 +15,26 @@ double seconds_since(Clock::time_point start) {
 }
 
 std::vector<StaticRegionVariable> grid_variables(const World& world) {
-  const std::size_t regions = world.graph.size();
-  StaticRegionVariable grids{"grids", "1", "employment-service grids in the region", {}};
-  StaticRegionVariable staff{"grid_staff", "persons", "grid staff in the region", {}};
-  StaticRegionVariable professionals{"employment_professionals",
-                                     "persons",
-                                     "employment professionals serving the region's grids",
-                                     {}};
-  grids.values.assign(regions, 0);
-  staff.values.assign(regions, 0);
-  professionals.values.assign(regions, 0);
+  std::vector<StaticRegionVariable> variables{
+      {"grids", "1", "employment-service grids in the region", {}},
+      {"grid_staff", "persons", "grid staff in the region", {}},
+      {"employment_professionals",
+       "persons",
+       "employment professionals serving the region's grids",
+       {}},
+      {"information_staff", "persons", "information staff of the region's grids", {}},
+      {"liaison_staff", "persons", "liaison staff of the region's grids", {}}};
+  for (auto& variable : variables) variable.values.assign(world.graph.size(), 0);
   const GridStore& g = world.grids;
   for (std::size_t k = 0; k < g.size(); ++k) {
-    ++grids.values[g.region[k]];
-    staff.values[g.region[k]] += g.grid_staff[k];
-    professionals.values[g.region[k]] += g.professionals[k];
+    const RegionId r = g.region[k];
+    variables[0].values[r] += 1;
+    variables[1].values[r] += g.grid_staff[k];
+    variables[2].values[r] += g.professionals[k];
+    variables[3].values[r] += g.information_staff[k];
+    variables[4].values[r] += g.liaison_staff[k];
   }
-  return {grids, staff, professionals};
+  return variables;
 }
 
 }  // namespace

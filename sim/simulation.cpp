@@ -73,6 +73,10 @@ Observation Simulation::advance(bool with_policies) {
     start_businesses(world_);
   }
   {
+    auto t = timer(Phase::kOutreach);
+    reach_out(world_);
+  }
+  {
     auto t = timer(Phase::kSearch);
     post_vacancies(world_);
     send_applications(world_);

@@ -18,6 +18,7 @@ enum class Phase : std::size_t {
   kEmployers,
   kLaborFlows,
   kEntry,
+  kOutreach,
   kSearch,
   kMatching,
   kWageSetting,
@@ -27,8 +28,8 @@ enum class Phase : std::size_t {
   kCount
 };
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(Phase::kCount)> kPhaseNames{
-    "economy",  "policies",     "employers", "labor_flows", "entry",  "search",
-    "matching", "wage_setting", "accounts",  "incomes",     "observe"};
+    "economy", "policies", "employers",    "labor_flows", "entry",   "outreach",
+    "search",  "matching", "wage_setting", "accounts",    "incomes", "observe"};
 
 class Simulation {
  public:

@@ -64,6 +64,12 @@ struct World {
   Bitmap atypical_separation;
   //! One bit per employer: set while it owes wages (its workers go unpaid this month).
   Bitmap in_arrears;
+  //! One bit per worker: reached by grid staff this month (sim/phases/grid_outreach.cpp).
+  Bitmap contacted;
+  //! This month's grid outreach per region: people reached, and unemployed residents at home
+  //! (those the grids serve).
+  std::vector<std::uint32_t> grid_contacts;
+  std::vector<std::uint32_t> grid_eligible;
   //! Employment the region-sector's demand supports (base targets at synthesis), regions x
   //! sectors, and the part active employers cover: the difference is room for start-ups.
   std::vector<double> potential_jobs;

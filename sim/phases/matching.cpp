@@ -67,10 +67,13 @@ void group_applications_by_employer(World& world) {
   }
   m.applicant_keys.resize(m.application_offset[employers]);
   const float screening = static_cast<float>(s.search.spell_screening_per_month);
+  const auto bonus = static_cast<float>(s.grids.referral_rank_bonus);
   for_each_block(searchers, kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
       const WorkerId i = m.searcher_worker[k];
-      const float score = w.skill[i] * std::exp(-screening * w.spell_months[i]);
+      // Referred by grid staff: ranked as if more skilled.
+      const float referral = world.contacted.test(i) ? 1 + bonus : 1.0f;
+      const float score = referral * w.skill[i] * std::exp(-screening * w.spell_months[i]);
       for (std::size_t a = 0; a < per_searcher; ++a) {
         const EmployerId j = m.applications[k * per_searcher + a];
         if (j == kNoEmployer) continue;

@@ -94,6 +94,9 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
   const std::vector<double> tally = sums.total();
 
   Observation o(AxisSizes{regions, kKeyGroupCount, sectors});
+  std::vector<long long> staff(regions, 0);
+  for (std::size_t k = 0; k < world.grids.size(); ++k)
+    staff[world.grids.region[k]] += world.grids.staff(k);
   const double weight = world.scenario->agent_weight();
   for (std::size_t r = 0; r < regions; ++r) {
     const auto region = static_cast<RegionId>(r);
@@ -134,6 +137,11 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kWageArrears, region) = weight * arrears;
     o.at(Variable::kArrearsWrittenOff, region) = weight * written_off;
     o.at(Variable::kEmployeesInArrears, region) = weight * static_cast<double>(unpaid_workers);
+    const double eligible = world.grid_eligible[r];
+    o.at(Variable::kGridContacts, region) = weight * world.grid_contacts[r];
+    o.at(Variable::kGridCoverage, region) = eligible > 0 ? world.grid_contacts[r] / eligible : 0.0;
+    o.at(Variable::kGridCaseload, region) =
+        staff[r] > 0 ? weight * eligible / static_cast<double>(staff[r]) : 0.0;
     o.at(Variable::kVacancies, region) = weight * static_cast<double>(vacancies);
     o.at(Variable::kHires, region) = weight * static_cast<double>(hires);
     o.at(Variable::kSeparations, region) = weight * static_cast<double>(separations);

@@ -23,6 +23,10 @@ void run_labor_flows(World& world);
 //!    demand is unserved, and work in them.
 void start_businesses(World& world);
 
+//! 6. Grid outreach: staff reach unemployed residents, key groups first, with job information
+//!    and referrals (world.contacted).
+void reach_out(World& world);
+
 //! 6a. Employers post vacancies for the gap between target and workforce.
 void post_vacancies(World& world);
 

@@ -85,9 +85,12 @@ void send_applications(World& world) {
   build_choice_tables(world);
 
   // Search effort varies: each searcher looks at Poisson(mean) vacancies, at most
-  // max_applications(mean).
+  // max_applications(mean); a worker reached by grid staff is also pushed extra_applications
+  // vacancies of the home region.
   const double mean_looks = s.search.applications_per_month;
-  m.slots_per_searcher = max_applications(mean_looks);
+  const double pushes = s.grids.extra_applications;
+  const std::size_t own_slots = max_applications(mean_looks);
+  m.slots_per_searcher = own_slots + static_cast<std::size_t>(std::ceil(pushes));
   const std::size_t per_searcher = m.slots_per_searcher;
   const std::size_t regions = world.graph.size();
   const auto month = static_cast<std::uint32_t>(world.month);
@@ -96,31 +99,37 @@ void send_applications(World& world) {
       m.searcher_worker.size(), kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
         for (std::size_t k = begin; k < end; ++k) {
           const WorkerId i = m.searcher_worker[k];
-          const double* cdf = m.region_choice_cdf.data() + w.location[i] * regions;
-          const double total = cdf[regions - 1];
-          if (!(total > 0)) continue;
           RandomStream rng(s.seed, RandomPurpose::kSearch, i, month);
-          boost::random::poisson_distribution<int, double> poisson(mean_looks);
-          const auto looks =
-              std::min<std::size_t>(static_cast<std::size_t>(poisson(rng)), per_searcher);
           EmployerId* chosen = m.applications.data() + k * per_searcher;
-          for (std::size_t a = 0; a < looks; ++a) {
-            const double target = rng.uniform() * total;
-            // target < total, so some region has cdf > target.
-            const auto r =
-                static_cast<std::size_t>(std::upper_bound(cdf, cdf + regions, target) - cdf);
+          // One look at a random vacancy of region r, filling application slot a. Posted wages
+          // are public: nobody applies for a job they would turn down, and applying twice to
+          // one employer is pointless. Such a look yields no application.
+          auto look = [&](std::size_t r, std::size_t a) {
             const std::uint32_t first = m.region_slot_begin[r];
             const std::uint32_t slots = m.region_slot_begin[r + 1] - first;
-            if (slots == 0) continue;
+            if (slots == 0) return;
             const MatchingBuffers::VacancySlot slot = m.vacancy_slots[first + rng.below(slots)];
-            const EmployerId j = slot.employer;
-            // Posted wages are public: nobody applies for a job they would turn down, and applying
-            // twice to one employer is pointless. Such a look at the market yields no application.
             const float value = slot.posted_wage * w.skill[i] -
                                 world.move_cost_between(w.location[i], static_cast<RegionId>(r));
-            if (value < w.reservation_wage[i] || !(value > 0)) continue;
-            if (std::find(chosen, chosen + a, j) == chosen + a) chosen[a] = j;
+            if (value < w.reservation_wage[i] || !(value > 0)) return;
+            if (std::find(chosen, chosen + a, slot.employer) == chosen + a)
+              chosen[a] = slot.employer;
+          };
+          const double* cdf = m.region_choice_cdf.data() + w.location[i] * regions;
+          const double total = cdf[regions - 1];
+          boost::random::poisson_distribution<int, double> poisson(mean_looks);
+          const auto looks =
+              std::min<std::size_t>(static_cast<std::size_t>(poisson(rng)), own_slots);
+          for (std::size_t a = 0; a < looks && total > 0; ++a) {
+            // target < total, so some region has cdf > target.
+            const double target = rng.uniform() * total;
+            look(static_cast<std::size_t>(std::upper_bound(cdf, cdf + regions, target) - cdf), a);
           }
+          if (!world.contacted.test(i)) continue;
+          const double whole = std::floor(pushes);
+          const auto pushed =
+              static_cast<std::size_t>(whole + (rng.uniform() < pushes - whole ? 1 : 0));
+          for (std::size_t p = 0; p < pushed; ++p) look(w.location[i], own_slots + p);
         }
       });
 }

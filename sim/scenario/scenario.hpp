@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "agents/key_groups.hpp"
 #include "agents/region_graph.hpp"
 #include "sim/calendar.hpp"
 
@@ -126,6 +127,12 @@ struct GridSpec {
   int grids{};
   int employment_professionals{};
   int grid_staff{};
+  int information_staff{};
+  int liaison_staff{};
+  double contacts_per_staff_month{};
+  double extra_applications{};
+  double referral_rank_bonus{};
+  std::array<double, kKeyGroupCount> priority_weights{};  //!< by KeyGroup
 };
 
 struct OutputSpec {

@@ -317,7 +317,17 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   }
 
   const json& g = doc["grids"];
-  s.grids = {g["grids"], g["employment_professionals"], g["grid_staff"]};
+  s.grids.grids = g["grids"];
+  s.grids.employment_professionals = g["employment_professionals"];
+  s.grids.grid_staff = g["grid_staff"];
+  s.grids.information_staff = g["information_staff"];
+  s.grids.liaison_staff = g["liaison_staff"];
+  s.grids.contacts_per_staff_month = g["contacts_per_staff_month"];
+  s.grids.extra_applications = g["extra_applications"];
+  s.grids.referral_rank_bonus = g["referral_rank_bonus"];
+  for (std::size_t k = 0; k < kKeyGroupCount; ++k) {
+    s.grids.priority_weights[k] = g["priority_weights"][std::string(kKeyGroupNames[k])];
+  }
 
   const json& o = doc["output"];
   s.output = {o["directory"], o["compression_level"], o["chunk_months"]};

@@ -23,12 +23,19 @@ void synthesize_grids(World& world) {
       g.community.push_back(static_cast<std::uint32_t>(c));
       g.grid_staff.push_back(0);
       g.professionals.push_back(0);
+      g.information_staff.push_back(0);
+      g.liaison_staff.push_back(0);
     }
   }
   for (int k = 0; k < s.grids.grid_staff; ++k) ++g.grid_staff[static_cast<std::size_t>(k) % grids];
   for (int k = 0; k < s.grids.employment_professionals; ++k) {
     ++g.professionals[static_cast<std::size_t>(k) % grids];
   }
+  for (int k = 0; k < s.grids.information_staff; ++k) {
+    ++g.information_staff[static_cast<std::size_t>(k) % grids];
+  }
+  for (int k = 0; k < s.grids.liaison_staff; ++k)
+    ++g.liaison_staff[static_cast<std::size_t>(k) % grids];
 }
 
 }  // namespace laborsim

@@ -30,6 +30,7 @@ inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>&
   world.economy.regional.assign(world.graph.size(), 0.0);
   world.economy.demand_index.assign(world.graph.size(), 1.0);
   world.in_arrears.reset(employers.size());
+  world.contacted.reset(workers.size());
   world.atypical_separation.reset(employers.size());
   WorkerStore& w = world.workers;
   w.resize(workers.size());
