@@ -56,4 +56,15 @@ inline std::uint8_t key_groups(const WorkerStore& w, std::size_t i) {
   return groups;
 }
 
+//! 1 + the weights of the groups in `groups` (a key_groups() bit set): how much priority a
+//! service gives a person.
+inline double priority_weight(const std::array<double, kKeyGroupCount>& weights,
+                              std::uint8_t groups) {
+  double weight = 1;
+  for (std::size_t g = 0; g < kKeyGroupCount; ++g) {
+    if ((groups >> g) & 1u) weight += weights[g];
+  }
+  return weight;
+}
+
 }  // namespace laborsim

@@ -31,6 +31,7 @@ enum class RandomPurpose : std::uint32_t {
   kEntry = 12,
   kOutsideEntry = 13,
   kOutreach = 14,
+  kOddJobs = 15,
 };
 
 //! Time index used for draws made once, before the first simulated month.

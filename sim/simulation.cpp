@@ -93,6 +93,10 @@ Observation Simulation::advance(bool with_policies) {
     auto t = timer(Phase::kAccounts);
     settle_accounts(world_);
   }
+  {
+    auto t = timer(Phase::kOddJobs);
+    run_odd_jobs_markets(world_);
+  }
   std::vector<double> benefits;
   {
     auto t = timer(Phase::kIncomes);

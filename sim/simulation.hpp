@@ -23,13 +23,14 @@ enum class Phase : std::size_t {
   kMatching,
   kWageSetting,
   kAccounts,
+  kOddJobs,
   kIncomes,
   kObserve,
   kCount
 };
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(Phase::kCount)> kPhaseNames{
-    "economy", "policies", "employers",    "labor_flows", "entry",   "outreach",
-    "search",  "matching", "wage_setting", "accounts",    "incomes", "observe"};
+    "economy",  "policies",     "employers", "labor_flows", "entry",   "outreach", "search",
+    "matching", "wage_setting", "accounts",  "odd_jobs",    "incomes", "observe"};
 
 class Simulation {
  public:

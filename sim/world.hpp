@@ -70,6 +70,9 @@ struct World {
   //! (those the grids serve).
   std::vector<std::uint32_t> grid_contacts;
   std::vector<std::uint32_t> grid_eligible;
+  //! One bit per worker: working odd jobs this month (sim/phases/odd_jobs.cpp).
+  Bitmap odd_job;
+  std::vector<std::uint32_t> odd_job_placements;  //!< per region, this month
   //! Employment the region-sector's demand supports (base targets at synthesis), regions x
   //! sectors, and the part active employers cover: the difference is room for start-ups.
   std::vector<double> potential_jobs;

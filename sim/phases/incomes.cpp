@@ -16,6 +16,7 @@ std::vector<double> settle_incomes(World& world) {
   const PopulationSpec& pop = s.population;
   const auto depreciation = static_cast<float>(1 - pop.skill_depreciation_monthly);
   const auto saving_rate = static_cast<float>(pop.saving_rate);
+  const auto odd_earnings = static_cast<float>(s.odd_jobs.earnings_yuan_month);
   std::vector<float> living_costs;
   for (const RegionSpec& region : s.regions) {
     living_costs.push_back(static_cast<float>(region.living_cost_yuan_month));
@@ -39,14 +40,16 @@ std::vector<double> settle_incomes(World& world) {
         continue;
       }
       if (w.status[i] != WorkerStatus::kUnemployed) continue;
-      w.skill[i] *= depreciation;
+      // A month of odd jobs pays, keeps skills up and does not lengthen the spell.
+      const bool odd_job = world.odd_job.test(i);
+      if (!odd_job) w.skill[i] *= depreciation;
       float floor = floor_without_benefit;
-      float income = 0;
+      float income = odd_job ? odd_earnings : 0.0f;
       if (w.benefit_months_left[i] > 0) {
         paid_here[w.location[i]] += benefit;
         --w.benefit_months_left[i];
         floor = benefit;
-        income = benefit;
+        income += benefit;
       }
       w.savings[i] = std::max(0.0f, w.savings[i] + saving_rate * (income - living_cost));
       // The reservation wage falls over the spell toward the floor, never below it, and is
@@ -54,7 +57,9 @@ std::vector<double> settle_incomes(World& world) {
       if (w.reservation_wage[i] > floor) {
         w.reservation_wage[i] = std::max(floor, w.reservation_wage[i] * keep);
       }
-      w.spell_months[i] = static_cast<std::uint16_t>(std::min(w.spell_months[i] + 1, 65535));
+      if (!odd_job) {
+        w.spell_months[i] = static_cast<std::uint16_t>(std::min(w.spell_months[i] + 1, 65535));
+      }
     }
   });
   return paid.total();

@@ -139,6 +139,7 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kEmployeesInArrears, region) = weight * static_cast<double>(unpaid_workers);
     const double eligible = world.grid_eligible[r];
     o.at(Variable::kGridContacts, region) = weight * world.grid_contacts[r];
+    o.at(Variable::kOddJobs, region) = weight * world.odd_job_placements[r];
     o.at(Variable::kGridCoverage, region) = eligible > 0 ? world.grid_contacts[r] / eligible : 0.0;
     o.at(Variable::kGridCaseload, region) =
         staff[r] > 0 ? weight * eligible / static_cast<double>(staff[r]) : 0.0;

@@ -46,6 +46,10 @@ void adjust_posted_wages(World& world);
 //!     sustained losses or heavy arrears.
 void settle_accounts(World& world);
 
+//! 8. Odd-jobs markets place some of the still-unemployed residents in short jobs for the month
+//!    (world.odd_job), the hard to employ first.
+void run_odd_jobs_markets(World& world);
+
 //! 10. Benefits are paid, reservation wages fall over a spell, spells and tenures advance;
 //!     skill (with pay and output) grows on the job and depreciates out of work.
 //!     Returns benefits paid per region of residence [yuan, unweighted].

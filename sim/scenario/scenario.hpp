@@ -135,6 +135,13 @@ struct GridSpec {
   std::array<double, kKeyGroupCount> priority_weights{};  //!< by KeyGroup
 };
 
+struct OddJobsSpec {
+  int markets_per_county{};
+  double placements_per_market_month{};
+  double earnings_yuan_month{};
+  std::array<double, kKeyGroupCount> priority_weights{};  //!< by KeyGroup
+};
+
 struct OutputSpec {
   std::string directory;
   int compression_level{};
@@ -157,6 +164,7 @@ struct Scenario {
   EconomySpec economy;
   EntrepreneurshipSpec entrepreneurship;
   GridSpec grids;
+  OddJobsSpec odd_jobs;
   OutputSpec output;
   //! The merged, defaulted, validated document this scenario was frozen from (provenance).
   nlohmann::json config;

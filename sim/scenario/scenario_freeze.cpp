@@ -148,6 +148,14 @@ PopulationSpec freeze_population(const json& p, const std::string& source) {
   return population;
 }
 
+std::array<double, kKeyGroupCount> freeze_priority_weights(const json& weights) {
+  std::array<double, kKeyGroupCount> result{};
+  for (std::size_t k = 0; k < kKeyGroupCount; ++k) {
+    result[k] = weights[std::string(kKeyGroupNames[k])];
+  }
+  return result;
+}
+
 RegionId region_index(const std::vector<RegionSpec>& regions, const json& name,
                       const std::string& source, const std::string& pointer) {
   for (std::size_t r = 0; r < regions.size(); ++r) {
@@ -325,9 +333,12 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   s.grids.contacts_per_staff_month = g["contacts_per_staff_month"];
   s.grids.extra_applications = g["extra_applications"];
   s.grids.referral_rank_bonus = g["referral_rank_bonus"];
-  for (std::size_t k = 0; k < kKeyGroupCount; ++k) {
-    s.grids.priority_weights[k] = g["priority_weights"][std::string(kKeyGroupNames[k])];
-  }
+  s.grids.priority_weights = freeze_priority_weights(g["priority_weights"]);
+  const json& j = doc["odd_jobs"];
+  s.odd_jobs.markets_per_county = j["markets_per_county"];
+  s.odd_jobs.placements_per_market_month = j["placements_per_market_month"];
+  s.odd_jobs.earnings_yuan_month = j["earnings_yuan_month"];
+  s.odd_jobs.priority_weights = freeze_priority_weights(j["priority_weights"]);
 
   const json& o = doc["output"];
   s.output = {o["directory"], o["compression_level"], o["chunk_months"]};

@@ -31,6 +31,7 @@ inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>&
   world.economy.demand_index.assign(world.graph.size(), 1.0);
   world.in_arrears.reset(employers.size());
   world.contacted.reset(workers.size());
+  world.odd_job.reset(workers.size());
   world.atypical_separation.reset(employers.size());
   WorkerStore& w = world.workers;
   w.resize(workers.size());

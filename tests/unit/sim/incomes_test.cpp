@@ -56,5 +56,33 @@ TEST(Incomes, SkillGrowsOnTheJobWithPayAndDepreciatesOutOfWork) {
   EXPECT_FLOAT_EQ(w.skill[3], 1.0f);  // the inactive keep theirs
 }
 
+TEST(Incomes, AMonthOfOddJobsPaysKeepsSkillsAndHoldsTheSpell) {
+  const Scenario s = test::toy_scenario({"odd_jobs.earnings_yuan_month=1200"});
+  World world = test::hand_world(s, {{0, 1.0f, 1000, 4}, {0, 1.0f, 1000, 4}}, {{0, 3000, 0}});
+  WorkerStore& w = world.workers;
+  w.savings = {1000, 1000};
+  world.odd_job.set(0);
+  settle_incomes(world);
+  // Toy's home living cost is 800; saving rate 0.3 of income above it, drawing down below it.
+  EXPECT_FLOAT_EQ(w.savings[0], 1000 + 0.3f * (1200 - 800));
+  EXPECT_FLOAT_EQ(w.savings[1], 1000 - 0.3f * 800);
+  EXPECT_FLOAT_EQ(w.skill[0], 1.0f);
+  EXPECT_LT(w.skill[1], 1.0f);
+  EXPECT_EQ(w.spell_months[0], 4);
+  EXPECT_EQ(w.spell_months[1], 5);
+}
+
+TEST(OddJobs, MarketsPlaceUpToTheirCapacityInHomeCountiesOnly) {
+  const Scenario s = test::toy_scenario(
+      {"odd_jobs.markets_per_county=2", "odd_jobs.placements_per_market_month=10"});
+  std::vector<test::HandWorker> people(200, test::HandWorker{});
+  for (std::size_t i = 150; i < 200; ++i) people[i].location = 1;  // away in the labour base
+  World world = test::hand_world(s, people, {});
+  run_odd_jobs_markets(world);
+  EXPECT_EQ(world.odd_job_placements[1], 0u);
+  EXPECT_NEAR(world.odd_job_placements[0], 20.0, 8.0);
+  for (std::size_t i = 150; i < 200; ++i) EXPECT_FALSE(world.odd_job.test(i));
+}
+
 }  // namespace
 }  // namespace laborsim

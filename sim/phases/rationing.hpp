@@ -1,0 +1,72 @@
+#pragma once
+// Rationing scarce places (grid contacts, odd jobs, later programme seats) among eligible
+// workers of each region: a worker gets a place with probability proportional to a priority
+// weight, scaled so that the expected number of places equals the region's capacity where it
+// binds, and capped at one. Two deterministic parallel passes; the draw comes from the worker's
+// own stream for `purpose`, so results do not depend on threads.
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "agents/random_stream.hpp"
+#include "sim/bitmap.hpp"
+#include "sim/parallel.hpp"
+#include "sim/world.hpp"
+
+namespace laborsim {
+
+struct RationingResult {
+  std::vector<std::uint32_t> eligible;  //!< per region
+  std::vector<std::uint32_t> placed;    //!< per region
+};
+
+//! `eligible(i)` says whether worker i competes (in region w.location[i]); `weight(i)` is its
+//! priority; `capacity[r]` the expected places in region r (agents). Sets `chosen` bits.
+template <class Eligible, class Weight>
+RationingResult ration_places(const World& world, const std::vector<double>& capacity,
+                              const Eligible& eligible, const Weight& weight, RandomPurpose purpose,
+                              Bitmap& chosen) {
+  const WorkerStore& w = world.workers;
+  const std::size_t regions = world.graph.size();
+  const Scenario& s = *world.scenario;
+  const auto month = static_cast<std::uint32_t>(world.month);
+  chosen.reset(w.size());
+  RationingResult result{std::vector<std::uint32_t>(regions, 0),
+                         std::vector<std::uint32_t>(regions, 0)};
+
+  const std::size_t blocks = block_count(w.size(), kWorkerBlock);
+  BlockSums demand(blocks, 2 * regions);
+  for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    double* sums = demand.block(b);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (capacity[w.location[i]] <= 0 || !eligible(i)) continue;
+      sums[w.location[i]] += weight(i);
+      sums[regions + w.location[i]] += 1;
+    }
+  });
+  const std::vector<double> totals = demand.total();
+  std::vector<double> reach(regions, 0.0);
+  for (std::size_t r = 0; r < regions; ++r) {
+    result.eligible[r] = static_cast<std::uint32_t>(totals[regions + r]);
+    if (totals[r] > 0) reach[r] = capacity[r] / totals[r];
+  }
+  static_assert(kWorkerBlock % 64 == 0, "blocks must own whole words of the bitmap");
+  std::vector<std::vector<std::uint32_t>> placed(blocks, std::vector<std::uint32_t>(regions, 0));
+  for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const double r_reach = reach[w.location[i]];
+      if (r_reach <= 0 || !eligible(i)) continue;
+      RandomStream rng(s.seed, purpose, static_cast<std::uint32_t>(i), month);
+      if (rng.bernoulli(std::min(1.0, r_reach * weight(i)))) {
+        chosen.set(i);
+        ++placed[b][w.location[i]];
+      }
+    }
+  });
+  for (const auto& counts : placed) {
+    for (std::size_t r = 0; r < regions; ++r) result.placed[r] += counts[r];
+  }
+  return result;
+}
+
+}  // namespace laborsim
