@@ -17,6 +17,7 @@ namespace {
 struct LinkProperties {
   double cost = 0;
   double km = 0;
+  std::uint32_t index = 0;  // position in the scenario's links
 };
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
                                     boost::no_property, LinkProperties>;
@@ -30,11 +31,14 @@ RegionGraph::RegionGraph(std::vector<RegionNode> nodes, std::vector<RegionLink> 
   Graph graph(n);
   for (const RegionLink& link : links_) {
     if (link.from >= n || link.to >= n) throw std::invalid_argument("region link out of range");
-    boost::add_edge(link.from, link.to, LinkProperties{link.travel_cost_yuan, link.distance_km},
+    boost::add_edge(link.from, link.to,
+                    LinkProperties{link.travel_cost_yuan, link.distance_km,
+                                   static_cast<std::uint32_t>(&link - links_.data())},
                     graph);
   }
   cost_.assign(n * n, std::numeric_limits<double>::infinity());
   km_.assign(n * n, std::numeric_limits<double>::infinity());
+  last_link_.assign(n * n, kNoLink);
   std::vector<double> distance(n);
   std::vector<Vertex> predecessor(n);
   for (std::size_t source = 0; source < n; ++source) {
@@ -50,7 +54,9 @@ RegionGraph::RegionGraph(std::vector<RegionNode> nodes, std::vector<RegionLink> 
       double km = 0;
       for (Vertex v = target; v != source; v = predecessor[v]) {
         const auto [edge, found] = boost::edge(predecessor[v], v, graph);
-        if (found) km += graph[edge].km;
+        if (!found) continue;
+        km += graph[edge].km;
+        if (v == target) last_link_[source * n + target] = graph[edge].index;
       }
       km_[source * n + target] = km;
     }
@@ -62,6 +68,18 @@ std::optional<RegionId> RegionGraph::find(std::string_view name) const {
     if (nodes_[r].name == name) return static_cast<RegionId>(r);
   }
   return std::nullopt;
+}
+
+std::vector<std::uint32_t> RegionGraph::route(RegionId from, RegionId to) const {
+  std::vector<std::uint32_t> links;
+  if (!reachable(from, to)) return links;
+  // Cheapest paths from one source form a tree: step back from `to` link by link.
+  for (RegionId v = to; v != from;) {
+    const std::uint32_t link = last_link_[from * size() + v];
+    links.push_back(link);
+    v = links_[link].from == v ? links_[link].to : links_[link].from;
+  }
+  return links;
 }
 
 bool RegionGraph::reachable(RegionId from, RegionId to) const {

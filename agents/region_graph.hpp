@@ -44,12 +44,17 @@ class RegionGraph {
   //! Length of that cheapest route [km].
   double route_km(RegionId from, RegionId to) const { return km_[from * size() + to]; }
   bool reachable(RegionId from, RegionId to) const;
+  //! Indices into links() of the cheapest route from `from` to `to` (empty when unreachable or
+  //! the same region), last link first.
+  std::vector<std::uint32_t> route(RegionId from, RegionId to) const;
 
  private:
   std::vector<RegionNode> nodes_;
   std::vector<RegionLink> links_;
   std::vector<double> cost_;  // size() x size(), row = from
   std::vector<double> km_;
+  static constexpr std::uint32_t kNoLink = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> last_link_;  // link into `to` on the cheapest route from `from`
 };
 
 }  // namespace laborsim

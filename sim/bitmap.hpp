@@ -11,7 +11,9 @@ class Bitmap {
  public:
   void reset(std::size_t size) { words_.assign((size + 63) / 64, 0); }
   void set(std::size_t i) { words_[i >> 6] |= std::uint64_t{1} << (i & 63); }
+  void clear(std::size_t i) { words_[i >> 6] &= ~(std::uint64_t{1} << (i & 63)); }
   bool test(std::size_t i) const { return (words_[i >> 6] >> (i & 63)) & 1u; }
+  std::size_t size() const { return words_.size() * 64; }
 
  private:
   std::vector<std::uint64_t> words_;

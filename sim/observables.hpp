@@ -16,7 +16,11 @@ enum class Axis : std::uint8_t {
   kRegion,  //!< the scenario's regions
   kGroup,   //!< the key groups (agents/key_groups.hpp); overlapping, not a partition
   kSector,  //!< the scenario's sectors
+  kEdge,    //!< the scenario's links between regions
 };
+inline constexpr std::size_t kAxisCount = 4;
+inline constexpr std::array<std::string_view, kAxisCount> kAxisNames{"region", "group", "sector",
+                                                                     "edge"};
 
 enum class Variable : std::size_t {
   kLaborForce,
@@ -43,6 +47,13 @@ enum class Variable : std::size_t {
   kGridCoverage,
   kGridCaseload,
   kOddJobs,
+  kJobFinders,
+  kJobFindingRate,
+  kSeparationRate,
+  kDepartures,
+  kArrivals,
+  kMigrantLaborIncome,
+  kTransferredThisYear,
   kGroupLaborForce,
   kGroupEmployed,
   kGroupUnemployed,
@@ -54,6 +65,7 @@ enum class Variable : std::size_t {
   kSectorSeparations,
   kSectorValueAdded,
   kSectorMeanWage,
+  kLinkFlow,
   kCount
 };
 
@@ -118,6 +130,22 @@ inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
      "unemployed residents at home per grid staff member (0 without grids)", false},
     {Variable::kOddJobs, "odd_jobs", "persons",
      "unemployed residents who worked odd jobs from the region's markets during the month", true},
+    {Variable::kJobFinders, "job_finders", "persons",
+     "people hired during the month, by the region they searched from", true},
+    {Variable::kJobFindingRate, "job_finding_rate", "1/month",
+     "job_finders over job_seekers (0 without seekers)", false},
+    {Variable::kSeparationRate, "separation_rate", "1/month",
+     "separations over the employees the region's employers had when the month began", false},
+    {Variable::kDepartures, "departures", "persons",
+     "people who moved out of the region during the month", true},
+    {Variable::kArrivals, "arrivals", "persons",
+     "people who moved into the region during the month", true},
+    {Variable::kMigrantLaborIncome, "migrant_labor_income", "yuan",
+     "wages earned during the month by the region's residents working in destinations", true},
+    {Variable::kTransferredThisYear, "transferred_this_year", "persons",
+     "the region's residents who have lived in a destination at the end of some month this "
+     "calendar year (transferred workers)",
+     true},
     {Variable::kGroupLaborForce, "group_labor_force", "persons",
      "labour force in the key group at the end of the month", true, Axis::kGroup},
     {Variable::kGroupEmployed, "group_employed", "persons",
@@ -141,6 +169,10 @@ inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
      "value added in the sector during the month", true, Axis::kSector},
     {Variable::kSectorMeanWage, "sector_mean_wage", "yuan/month",
      "mean monthly wage in the sector (0 when nobody works in it)", false, Axis::kSector},
+    {Variable::kLinkFlow, "link_flow", "persons",
+     "people who travelled along the link during the month (either way), moving between regions "
+     "by their cheapest route",
+     true, Axis::kEdge},
 }};
 
 constexpr const VariableInfo& info(Variable v) { return kVariables[static_cast<std::size_t>(v)]; }
@@ -150,6 +182,7 @@ struct AxisSizes {
   std::size_t regions = 0;
   std::size_t groups = kKeyGroupCount;
   std::size_t sectors = 0;
+  std::size_t edges = 0;
   std::size_t of(Axis axis) const {
     switch (axis) {
       case Axis::kRegion:
@@ -158,6 +191,8 @@ struct AxisSizes {
         return groups;
       case Axis::kSector:
         return sectors;
+      case Axis::kEdge:
+        return edges;
     }
     return 0;
   }
@@ -193,7 +228,7 @@ class Observation {
 
   friend bool operator==(const Observation& a, const Observation& b) {
     return a.values_ == b.values_ && a.sizes_.regions == b.sizes_.regions &&
-           a.sizes_.sectors == b.sizes_.sectors;
+           a.sizes_.sectors == b.sizes_.sectors && a.sizes_.edges == b.sizes_.edges;
   }
 
  private:

@@ -61,17 +61,14 @@ RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
   metadata.threads = options.threads;
   metadata.months_planned = scenario.months;
   metadata.population_scale = scenario.population.scale;
-  std::vector<std::string> sectors;
-  for (const SectorSpec& sector : scenario.employers.sectors) sectors.push_back(sector.name);
+  const OutputAxes axes = output_axes(scenario);
   TrajectoryWriter writer(
-      options.output, metadata, simulation.world().graph.nodes(), sectors,
-      grid_variables(simulation.world()),
+      options.output, metadata, axes, grid_variables(simulation.world()),
       OutputLayout{scenario.output.compression_level, scenario.output.chunk_months});
   report.output_seconds += seconds_since(output_start);
 
   report.trajectory.start = scenario.start;
-  report.trajectory.regions = simulation.world().graph.nodes();
-  report.trajectory.sectors = sectors;
+  report.trajectory.axes = axes;
   for (int month = 0; month < scenario.months; ++month) {
     const auto step_start = Clock::now();
     Observation observation = simulation.step();

@@ -46,7 +46,12 @@ struct MatchingBuffers {
 };
 
 struct World {
-  explicit World(const Scenario& s) : scenario(&s), graph(s.region_graph()) {}
+  explicit World(const Scenario& s)
+      : scenario(&s),
+        graph(s.region_graph()),
+        moves(graph.size() * graph.size(), 0),
+        job_finders(graph.size(), 0),
+        employed_at_start(graph.size(), 0) {}
 
   const Scenario* scenario;
   RegionGraph graph;
@@ -70,6 +75,14 @@ struct World {
   //! (those the grids serve).
   std::vector<std::uint32_t> grid_contacts;
   std::vector<std::uint32_t> grid_eligible;
+  //! This month's moves between regions, regions x regions (row = origin).
+  std::vector<std::uint32_t> moves;
+  //! Per region: people hired this month, by where they searched from.
+  std::vector<std::uint32_t> job_finders;
+  //! Per region: employees of its employers when the month began.
+  std::vector<std::uint32_t> employed_at_start;
+  //! One bit per worker: lived in a destination at some month's end this calendar year.
+  Bitmap away_this_year;
   //! One bit per worker: working odd jobs this month (sim/phases/odd_jobs.cpp).
   Bitmap odd_job;
   std::vector<std::uint32_t> odd_job_placements;  //!< per region, this month

@@ -11,7 +11,7 @@ void describe_output(const std::string& path) {
   const TrajectoryFile file = read_trajectory(path);
   const Trajectory& t = file.trajectory;
   std::size_t homes = 0;
-  for (const RegionNode& node : t.regions) homes += node.kind == RegionKind::kHome;
+  for (const RegionNode& node : t.axes.regions) homes += node.kind == RegionKind::kHome;
   std::cout << "file: " << path << "\n"
             << "format: " << file.format << " " << file.format_version << "\n"
             << "scenario: " << file.scenario << "  seed: " << file.seed << "\n"
@@ -19,8 +19,8 @@ void describe_output(const std::string& path) {
             << file.threads << " threads\n"
             << "months: " << file.committed_months << " committed of " << file.months_planned
             << ", from " << t.start.to_string() << "\n"
-            << "regions: " << t.regions.size() << " (" << homes << " home, "
-            << t.regions.size() - homes << " destination)\n"
+            << "regions: " << t.axes.regions.size() << " (" << homes << " home, "
+            << t.axes.regions.size() - homes << " destination)\n"
             << "variables (time, region):";
   for (const VariableInfo& variable : kVariables) std::cout << " " << variable.name;
   std::cout << "\n" << format_summary_table(summarize_by_year(t));

@@ -4,6 +4,7 @@
 #include "sim/output/trajectory.hpp"
 
 namespace laborsim {
+
 std::vector<YearSummary> summarize_by_year(const Trajectory& trajectory) {
   std::vector<YearSummary> years;
   for (std::size_t t = 0; t < trajectory.months.size(); ++t) {

@@ -7,13 +7,26 @@
 #include "agents/region_graph.hpp"
 #include "sim/calendar.hpp"
 #include "sim/observables.hpp"
+#include "sim/scenario/scenario.hpp"
 
 namespace laborsim {
 
-struct Trajectory {
-  YearMonth start;
+//! The labelled dimensions of a run's outputs besides time.
+struct OutputAxes {
   std::vector<RegionNode> regions;
   std::vector<std::string> sectors;
+  std::vector<std::string> edges;  //!< "From-To" per link
+
+  AxisSizes sizes() const { return {regions.size(), kKeyGroupCount, sectors.size(), edges.size()}; }
+  std::vector<std::string> labels(Axis axis) const;
+};
+
+//! The axes of a scenario's outputs.
+OutputAxes output_axes(const Scenario& scenario);
+
+struct Trajectory {
+  YearMonth start;
+  OutputAxes axes;
   std::vector<Observation> months;  //!< months[t] is month start + t
 };
 

@@ -37,16 +37,16 @@ TrajectoryFile read_trajectory(const std::string& path) {
   const auto names = read_string_dataset(root, "region");
   const auto kinds = read_string_dataset(root, "region_kind");
   for (std::size_t r = 0; r < names.size(); ++r) {
-    t.regions.push_back(RegionNode{
+    t.axes.regions.push_back(RegionNode{
         names[r], kinds[r] == "destination" ? RegionKind::kDestination : RegionKind::kHome});
   }
   const auto months = static_cast<std::size_t>(result.committed_months);
-  const std::size_t regions = names.size();
   if (read_string_dataset(root, "group").size() != kKeyGroupCount) {
     throw std::runtime_error(path + ": its key groups differ from this laborsim's");
   }
-  t.sectors = read_string_dataset(root, "sector");
-  const AxisSizes sizes{regions, kKeyGroupCount, t.sectors.size()};
+  t.axes.sectors = read_string_dataset(root, "sector");
+  t.axes.edges = read_string_dataset(root, "edge");
+  const AxisSizes sizes = t.axes.sizes();
   t.months.assign(months, Observation(sizes));
   for (const VariableInfo& variable : kVariables) {
     const std::size_t width = sizes.of(variable.axis);

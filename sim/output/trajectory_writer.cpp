@@ -38,16 +38,14 @@ void describe(hid_t dataset, const std::string& units, const std::string& long_n
 }  // namespace
 
 TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const OutputMetadata& metadata,
-                                   const std::vector<RegionNode>& regions,
-                                   const std::vector<std::string>& sectors,
+                                   const OutputAxes& axes,
                                    const std::vector<StaticRegionVariable>& static_variables,
                                    const OutputLayout& layout)
     : final_path_(std::move(final_path)),
       partial_path_(final_path_.string() + ".partial"),
       context_(partial_path_.string()),
       start_(metadata.start),
-      regions_(regions.size()),
-      sectors_(sectors.size()) {
+      sizes_(axes.sizes()) {
   if (final_path_.has_parent_path()) {
     std::error_code error;
     std::filesystem::create_directories(final_path_.parent_path(), error);
@@ -72,19 +70,19 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
 
   create_time_axis(layout.chunk_months);
 
-  // The region and group axes: dimension scales of variable-length UTF-8 labels.
-  std::vector<std::string> names;
-  std::vector<const char*> kinds;
-  for (const RegionNode& node : regions) {
-    names.push_back(node.name);
-    kinds.push_back(to_string(node.kind).data());
+  // The axes: dimension scales of variable-length UTF-8 labels.
+  constexpr std::array<std::string_view, kAxisCount> long_names{
+      "region name", "key group of employment policy (groups overlap)", "sector of employment",
+      "link between two regions (From-To)"};
+  for (std::size_t a = 0; a < kAxisCount; ++a) {
+    axes_[a] = create_label_scale(std::string(kAxisNames[a]), axes.labels(static_cast<Axis>(a)),
+                                  std::string(long_names[a]));
   }
-  region_ = create_label_scale("region", names, "region name");
-  group_ = create_label_scale("group", {kKeyGroupNames.begin(), kKeyGroupNames.end()},
-                              "key group of employment policy (groups overlap)");
-  sector_ = create_label_scale("sector", sectors, "sector of employment");
+  const H5Handle& region = axes_[static_cast<std::size_t>(Axis::kRegion)];
+  std::vector<const char*> kinds;
+  for (const RegionNode& node : axes.regions) kinds.push_back(to_string(node.kind).data());
   const H5Handle string_type = utf8_string_type();
-  const hsize_t region_dims[1] = {regions_};
+  const hsize_t region_dims[1] = {sizes_.regions};
   const H5Handle region_space(H5Screate_simple(1, region_dims, nullptr), H5Sclose,
                               "region dataspace");
   const H5Handle plain = untimed_properties();
@@ -93,7 +91,7 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
                       H5Dclose, "create region_kind");
   check_h5(H5Dwrite(kind.get(), string_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, kinds.data()),
            context_, "write region_kind");
-  check_h5(H5DSattach_scale(kind.get(), region_.get(), 0), context_, "attach region scale");
+  check_h5(H5DSattach_scale(kind.get(), region.get(), 0), context_, "attach region scale");
   describe(kind.get(), "", "home: residents are simulated; destination: a labour base");
 
   for (const StaticRegionVariable& variable : static_variables) {
@@ -103,7 +101,7 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
     check_h5(H5Dwrite(dataset.get(), H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT,
                       variable.values.data()),
              context_, "write " + variable.name);
-    check_h5(H5DSattach_scale(dataset.get(), region_.get(), 0), context_, "attach region scale");
+    check_h5(H5DSattach_scale(dataset.get(), region.get(), 0), context_, "attach region scale");
     describe(dataset.get(), variable.units, variable.long_name);
   }
 
@@ -167,10 +165,8 @@ H5Handle TrajectoryWriter::create_label_scale(const std::string& name,
 
 void TrajectoryWriter::create_variables(const OutputLayout& layout) {
   for (const VariableInfo& variable : kVariables) {
-    const hsize_t width = AxisSizes{regions_, kKeyGroupCount, sectors_}.of(variable.axis);
-    const H5Handle& axis = variable.axis == Axis::kRegion  ? region_
-                           : variable.axis == Axis::kGroup ? group_
-                                                           : sector_;
+    const hsize_t width = sizes_.of(variable.axis);
+    const H5Handle& axis = axes_[static_cast<std::size_t>(variable.axis)];
     const hsize_t dims[2] = {0, width};
     const hsize_t max_dims[2] = {H5S_UNLIMITED, width};
     const H5Handle space(H5Screate_simple(2, dims, max_dims), H5Sclose, "variable dataspace");
@@ -193,9 +189,7 @@ TrajectoryWriter::~TrajectoryWriter() {
   variables_.clear();
   month_.close();
   time_.close();
-  sector_.close();
-  group_.close();
-  region_.close();
+  for (H5Handle& axis : axes_) axis.close();
   file_.close();
 }
 
@@ -245,9 +239,7 @@ void TrajectoryWriter::finish() {
   variables_.clear();
   month_.close();
   time_.close();
-  sector_.close();
-  group_.close();
-  region_.close();
+  for (H5Handle& axis : axes_) axis.close();
   check_h5(file_.close(), context_, "close");
   std::error_code error;
   std::filesystem::rename(partial_path_, final_path_, error);

@@ -11,6 +11,7 @@
 #include "agents/region_graph.hpp"
 #include "sim/observables.hpp"
 #include "sim/output/hdf5_handle.hpp"
+#include "sim/output/trajectory.hpp"
 
 namespace laborsim {
 
@@ -45,7 +46,7 @@ struct OutputLayout {
 class TrajectoryWriter {
  public:
   TrajectoryWriter(std::filesystem::path final_path, const OutputMetadata& metadata,
-                   const std::vector<RegionNode>& regions, const std::vector<std::string>& sectors,
+                   const OutputAxes& axes,
                    const std::vector<StaticRegionVariable>& static_variables,
                    const OutputLayout& layout);
   //! An unfinished writer closes its file and leaves NAME.partial in place.
@@ -75,16 +76,13 @@ class TrajectoryWriter {
   std::filesystem::path partial_path_;
   std::string context_;
   std::string start_;
-  hsize_t regions_ = 0;
-  hsize_t sectors_ = 0;
+  AxisSizes sizes_;
   int committed_ = 0;
   bool finished_ = false;
   H5Handle file_;
   H5Handle time_;
   H5Handle month_;
-  H5Handle region_;
-  H5Handle group_;
-  H5Handle sector_;
+  std::array<H5Handle, kAxisCount> axes_;  //!< dimension scales, in Axis order
   struct TimeSeries {
     H5Handle dataset;
     hsize_t width;  //!< length of its axis

@@ -23,9 +23,21 @@ std::vector<double> settle_incomes(World& world) {
   }
   BlockSums paid(block_count(w.size(), kWorkerBlock), regions);
 
+  // Who has lived in a labour base this calendar year (transferred workers), restarted each
+  // January.
+  const bool january = world.scenario->start.plus_months(world.month).month == 1;
+  std::vector<std::uint8_t> is_destination(regions);
+  for (std::size_t r = 0; r < regions; ++r) {
+    is_destination[r] = world.graph.node(static_cast<RegionId>(r)).kind == RegionKind::kDestination;
+  }
+  static_assert(kWorkerBlock % 64 == 0, "blocks must own whole words of the bitmap");
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     double* paid_here = paid.block(b);
     for (std::size_t i = begin; i < end; ++i) {
+      if (january) world.away_this_year.clear(i);
+      if (w.status[i] != WorkerStatus::kInactive && is_destination[w.location[i]]) {
+        world.away_this_year.set(i);
+      }
       const float living_cost = living_costs[w.location[i]];
       if (w.status[i] == WorkerStatus::kEmployed) {
         // An employer in arrears pays nothing this month.

@@ -2,6 +2,7 @@
 
 #include "agents/random_stream.hpp"
 #include "sim/parallel.hpp"
+#include "sim/phases/move_log.hpp"
 #include "sim/phases/phases.hpp"
 #include "sim/synthesis/person.hpp"
 
@@ -29,6 +30,7 @@ void replace_retiree(World& world, std::size_t i) {
   w.education[i] = person.education;
   w.age_months[i] = person.age_months;
   w.location[i] = home;
+  world.away_this_year.clear(i);  // a newcomer, not the transferred worker who retired
   w.employer[i] = kNoEmployer;
   w.wage[i] = 0;
   w.output[i] = 0;
@@ -61,11 +63,15 @@ void run_labor_flows(World& world) {
   const double separation_rate = s.employers.separation_rate_monthly;
   const BenefitSpec& benefits = s.benefits;
 
-  for_each_block(w.size(), kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
+  world.moves.assign(world.graph.size() * world.graph.size(), 0);
+  MoveLog log(block_count(w.size(), kWorkerBlock));
+  for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
+      const RegionId was_in = w.location[i];
       if (++w.age_months[i] >= kWorkingAgeEndMonths) {
         if (w.status[i] == WorkerStatus::kEmployed) leave_employer(e, w.employer[i]);
         replace_retiree(world, i);
+        log.add(b, was_in, w.location[i]);
         continue;
       }
       RandomStream rng(s.seed, RandomPurpose::kSeparation, static_cast<std::uint32_t>(i), month);
@@ -105,7 +111,12 @@ void run_labor_flows(World& world) {
           break;
         }
         case WorkerStatus::kUnemployed:
-          if (u_exit < exit_rate) leave_labor_force(w, i);
+          if (u_exit < exit_rate) {
+            leave_labor_force(w, i);
+          } else if (w.location[i] != w.home_region[i] &&
+                     rng.bernoulli(s.search.return_home_monthly)) {
+            w.location[i] = w.home_region[i];  // gives up searching away and goes home
+          }
           break;
         case WorkerStatus::kInactive:
           if (u_exit < entry_rate) {
@@ -115,8 +126,10 @@ void run_labor_flows(World& world) {
           }
           break;
       }
+      log.add(b, was_in, w.location[i]);
     }
   });
+  log.add_to(world);
 }
 
 }  // namespace laborsim

@@ -15,6 +15,7 @@
 
 #include "sim/parallel.hpp"
 #include "sim/phases/employer_economics.hpp"
+#include "sim/phases/move_log.hpp"
 #include "sim/phases/phases.hpp"
 
 namespace laborsim {
@@ -146,12 +147,18 @@ void apply_hires(World& world) {
   WorkerStore& w = world.workers;
   EmployerStore& e = world.employers;
   MatchingBuffers& m = world.matching;
+  const std::size_t regions = world.graph.size();
+  const std::size_t blocks = block_count(m.searcher_worker.size(), kWorkerBlock);
+  MoveLog log(blocks);
+  std::vector<std::uint32_t> finders(blocks * regions, 0);
   for_each_block(m.searcher_worker.size(), kWorkerBlock,
-                 [&](std::size_t, std::size_t begin, std::size_t end) {
+                 [&](std::size_t b, std::size_t begin, std::size_t end) {
                    for (std::size_t k = begin; k < end; ++k) {
                      if (!m.matched[k]) continue;
                      const WorkerId i = m.searcher_worker[k];
                      const EmployerId j = employer_of(m.best_offer[k]);
+                     ++finders[b * regions + w.location[i]];
+                     log.add(b, w.location[i], e.region[j]);
                      w.status[i] = WorkerStatus::kEmployed;
                      w.employer[i] = j;
                      w.wage[i] = e.posted_wage[j] * w.skill[i];
@@ -162,6 +169,11 @@ void apply_hires(World& world) {
                      w.benefit_months_left[i] = 0;
                    }
                  });
+  log.add_to(world);
+  world.job_finders.assign(regions, 0);
+  for (std::size_t b = 0; b < blocks; ++b) {
+    for (std::size_t r = 0; r < regions; ++r) world.job_finders[r] += finders[b * regions + r];
+  }
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
       const std::uint32_t hired = e.vacancies[j] - m.open_slots[j];

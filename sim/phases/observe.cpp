@@ -13,6 +13,8 @@ enum Tally : std::size_t {
   kTWageSum,
   kTOutput,
   kTMigrantsOut,
+  kTMigrantIncome,
+  kTTransferred,
   kTallyCount
 };
 
@@ -84,16 +86,23 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
           break;
         case WorkerStatus::kInactive:
           t[kTInactive * regions + at] += 1;
+          if (world.away_this_year.test(i)) t[kTTransferred * regions + w.home_region[i]] += 1;
           continue;
       }
       t[kTLaborForce * regions + at] += 1;
-      if (is_destination[at]) t[kTMigrantsOut * regions + w.home_region[i]] += 1;
+      if (is_destination[at]) {
+        t[kTMigrantsOut * regions + w.home_region[i]] += 1;
+        if (w.status[i] == WorkerStatus::kEmployed) {
+          t[kTMigrantIncome * regions + w.home_region[i]] += w.wage[i];
+        }
+      }
       tally_groups(g, key_groups(w, i), w.status[i], w.spell_months[i]);
+      if (world.away_this_year.test(i)) t[kTTransferred * regions + w.home_region[i]] += 1;
     }
   });
   const std::vector<double> tally = sums.total();
 
-  Observation o(AxisSizes{regions, kKeyGroupCount, sectors});
+  Observation o(AxisSizes{regions, kKeyGroupCount, sectors, world.graph.links().size()});
   std::vector<long long> staff(regions, 0);
   for (std::size_t k = 0; k < world.grids.size(); ++k)
     staff[world.grids.region[k]] += world.grids.staff(k);
@@ -140,6 +149,22 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     const double eligible = world.grid_eligible[r];
     o.at(Variable::kGridContacts, region) = weight * world.grid_contacts[r];
     o.at(Variable::kOddJobs, region) = weight * world.odd_job_placements[r];
+    const double seekers = world.matching.seekers_by_location[r];
+    o.at(Variable::kJobFinders, region) = weight * world.job_finders[r];
+    o.at(Variable::kJobFindingRate, region) = seekers > 0 ? world.job_finders[r] / seekers : 0.0;
+    o.at(Variable::kSeparationRate, region) =
+        world.employed_at_start[r] > 0
+            ? static_cast<double>(separations) / world.employed_at_start[r]
+            : 0.0;
+    double departures = 0, arrivals = 0;
+    for (std::size_t q = 0; q < regions; ++q) {
+      departures += world.moves[r * regions + q];
+      arrivals += world.moves[q * regions + r];
+    }
+    o.at(Variable::kDepartures, region) = weight * departures;
+    o.at(Variable::kArrivals, region) = weight * arrivals;
+    o.at(Variable::kMigrantLaborIncome, region) = weight * tally[kTMigrantIncome * regions + r];
+    o.at(Variable::kTransferredThisYear, region) = weight * tally[kTTransferred * regions + r];
     o.at(Variable::kGridCoverage, region) = eligible > 0 ? world.grid_contacts[r] / eligible : 0.0;
     o.at(Variable::kGridCaseload, region) =
         staff[r] > 0 ? weight * eligible / static_cast<double>(staff[r]) : 0.0;
@@ -159,6 +184,17 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kSectorVacancies, e.sector[j]) += weight * e.vacancies[j];
     o.at(Variable::kSectorHires, e.sector[j]) += weight * e.hires[j];
     o.at(Variable::kSectorSeparations, e.sector[j]) += weight * e.separations[j];
+  }
+  // Moves travel their cheapest route; every link on it carries them.
+  for (std::size_t from = 0; from < regions; ++from) {
+    for (std::size_t to = 0; to < regions; ++to) {
+      const std::uint32_t count = world.moves[from * regions + to];
+      if (count == 0) continue;
+      for (const std::uint32_t link :
+           world.graph.route(static_cast<RegionId>(from), static_cast<RegionId>(to))) {
+        o.at(Variable::kLinkFlow, link) += weight * count;
+      }
+    }
   }
   const double* g = tally.data() + region_width;
   for (std::size_t k = 0; k < kGroups; ++k) {

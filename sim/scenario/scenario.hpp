@@ -101,6 +101,7 @@ struct SearchSpec {
   double max_travel_cost_yuan{};
   double travel_cost_horizon_months{};
   double return_home_probability{};
+  double return_home_monthly{};
 };
 
 struct BenefitSpec {

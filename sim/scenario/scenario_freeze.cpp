@@ -300,7 +300,8 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
               q["reservation_wage_floor_yuan_month"],
               q["max_travel_cost_yuan"],
               q["travel_cost_horizon_months"],
-              q["return_home_probability"]};
+              q["return_home_probability"],
+              q["return_home_monthly"]};
 
   const json& b = doc["benefits"];
   s.benefits = {b["ui_benefit_yuan_month"], b["max_duration_months"], b["min_contribution_months"]};

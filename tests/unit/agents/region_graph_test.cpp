@@ -25,6 +25,15 @@ TEST(RegionGraph, TravelCostIsTheCheapestPath) {
   EXPECT_DOUBLE_EQ(g.route_km(0, 2), 1600);    // kilometres along that cheapest route
 }
 
+TEST(RegionGraph, RoutesListTheLinksOfTheCheapestPath) {
+  const RegionGraph g = line_graph();
+  EXPECT_EQ(g.route(0, 2), (std::vector<std::uint32_t>{1, 0}));  // B-C, then A-B
+  EXPECT_EQ(g.route(2, 0), (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(g.route(0, 1), (std::vector<std::uint32_t>{0}));
+  EXPECT_TRUE(g.route(0, 0).empty());
+  EXPECT_TRUE(g.route(0, 3).empty());
+}
+
 TEST(RegionGraph, UnreachableRegionsAreInfinitelyFar) {
   const RegionGraph g = line_graph();
   EXPECT_TRUE(std::isinf(g.travel_cost(0, 3)));

@@ -38,6 +38,27 @@ TEST(LaborFlows, ResidentsReaching60AreReplacedBy16YearOlds) {
   EXPECT_EQ(e.workforce[0], 1u);
 }
 
+TEST(LaborFlows, UnemployedMigrantsGiveUpAndGoHomeAndTheMoveIsLogged) {
+  const auto flows = [](double return_home) {
+    const Scenario s =
+        test::toy_scenario({"population.labor_force_exit_rate_monthly=0",
+                            "search.return_home_monthly=" + std::to_string(return_home)});
+    World world = test::hand_world(s, {{1}, {1}, {0}}, {{0, 3000, 0}});
+    world.month = 5;
+    run_labor_flows(world);
+    return world;
+  };
+  const World stay = flows(0);
+  EXPECT_EQ(stay.workers.location[0], 1);
+  EXPECT_EQ(stay.moves[1 * 2 + 0], 0u);
+  const World go = flows(1);
+  EXPECT_EQ(go.workers.location[0], 0);  // home_region is 0 in hand worlds
+  EXPECT_EQ(go.workers.location[1], 0);
+  EXPECT_EQ(go.workers.status[0], WorkerStatus::kUnemployed);
+  EXPECT_EQ(go.moves[1 * 2 + 0], 2u);  // Base -> Home, twice
+  EXPECT_EQ(go.moves[0 * 2 + 1], 0u);
+}
+
 TEST(LaborFlows, ReplacementKeepsThePopulationAndParticipationSteady) {
   const Scenario s = test::small_dingxi(0.01, 1);
   World world = synthesize_world(s);

@@ -65,6 +65,11 @@ TEST(Matching, OffersBelowTheReservationWageNetOfMovingAreDeclined) {
   EXPECT_EQ(world.employers.hires[0], 0u);
   EXPECT_EQ(world.employers.hires[1], 0u);
   EXPECT_EQ(world.employers.hires[2], 1u);
+  // The move is logged from the region searched in to the employer's; both found jobs in region 0.
+  EXPECT_EQ(world.moves[0 * 2 + 1], 1u);
+  EXPECT_EQ(world.moves[0 * 2 + 0] + world.moves[1 * 2 + 0] + world.moves[1 * 2 + 1], 0u);
+  EXPECT_EQ(world.job_finders[0], 1u);
+  EXPECT_EQ(world.job_finders[1], 0u);
 }
 
 TEST(Matching, EmployersScreenOnSpellLength) {

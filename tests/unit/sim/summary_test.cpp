@@ -8,7 +8,7 @@ namespace {
 TEST(Summary, GroupsCalendarYearsStocksAtYearEndFlowsSummed) {
   Trajectory t;
   t.start = YearMonth{2024, 11};
-  t.regions = {{"A", RegionKind::kHome}, {"B", RegionKind::kDestination}};
+  t.axes.regions = {{"A", RegionKind::kHome}, {"B", RegionKind::kDestination}};
   for (int m = 0; m < 14; ++m) {
     Observation o(2);
     o.at(Variable::kLaborForce, 0) = 100 + m;

@@ -14,9 +14,10 @@ const std::vector<RegionNode> kRegions{{"Anding", RegionKind::kHome},
                                        {"兰州", RegionKind::kDestination}};
 
 const std::vector<std::string> kSectors{"farming", "services", "platform"};
+const OutputAxes kAxes{kRegions, kSectors, {"Anding-兰州"}};
 
 Observation month_values(int m) {
-  Observation o(AxisSizes{2, kKeyGroupCount, kSectors.size()});
+  Observation o(kAxes.sizes());
   for (const VariableInfo& v : kVariables) {
     for (std::size_t i = 0; i < o.length(v.variable); ++i) {
       o.at(v.variable, i) = 1000 * m + static_cast<double>(v.variable) + 0.25 - 7.0 * i;
@@ -42,7 +43,7 @@ TEST(TrajectoryIo, WritesPartialThenRenamesAndReadsBackExactly) {
   test::TempDir dir;
   const auto path = dir.path("out/run.h5");
   {
-    TrajectoryWriter writer(path, metadata(), kRegions, kSectors, {}, OutputLayout{4, 2});
+    TrajectoryWriter writer(path, metadata(), kAxes, {}, OutputLayout{4, 2});
     for (int m = 0; m < 3; ++m) writer.append(month_values(m));
     EXPECT_TRUE(std::filesystem::exists(path.string() + ".partial"));
     EXPECT_FALSE(std::filesystem::exists(path));
@@ -55,10 +56,11 @@ TEST(TrajectoryIo, WritesPartialThenRenamesAndReadsBackExactly) {
   EXPECT_EQ(file.committed_months, 3);
   EXPECT_EQ(file.laborsim_version, "9.9.9");
   ASSERT_EQ(file.trajectory.months.size(), 3u);
-  EXPECT_EQ(file.trajectory.regions[1].name, "兰州");  // UTF-8 survives
-  EXPECT_EQ(file.trajectory.regions[1].kind, RegionKind::kDestination);
+  EXPECT_EQ(file.trajectory.axes.regions[1].name, "兰州");  // UTF-8 survives
+  EXPECT_EQ(file.trajectory.axes.regions[1].kind, RegionKind::kDestination);
   EXPECT_EQ(file.trajectory.start, (YearMonth{2024, 11}));
-  EXPECT_EQ(file.trajectory.sectors, kSectors);
+  EXPECT_EQ(file.trajectory.axes.sectors, kSectors);
+  EXPECT_EQ(file.trajectory.axes.edges, kAxes.edges);
   for (int m = 0; m < 3; ++m) EXPECT_TRUE(file.trajectory.months[m] == month_values(m));
 }
 
@@ -66,7 +68,7 @@ TEST(TrajectoryIo, VariablesCarryDimensionScalesAndTimeIsInDays) {
   test::TempDir dir;
   const auto path = dir.path("run.h5");
   {
-    TrajectoryWriter writer(path, metadata(), kRegions, kSectors, {}, OutputLayout{});
+    TrajectoryWriter writer(path, metadata(), kAxes, {}, OutputLayout{});
     for (int m = 0; m < 3; ++m) writer.append(month_values(m));
     writer.finish();
   }
@@ -92,7 +94,7 @@ TEST(TrajectoryIo, AnUnfinishedRunLeavesOnlyAReadablePartialFile) {
   test::TempDir dir;
   const auto path = dir.path("run.h5");
   {
-    TrajectoryWriter writer(path, metadata(), kRegions, kSectors, {}, OutputLayout{});
+    TrajectoryWriter writer(path, metadata(), kAxes, {}, OutputLayout{});
     writer.append(month_values(0));
     writer.append(month_values(1));
   }  // destroyed without finish(), as when a run fails
