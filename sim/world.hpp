@@ -51,7 +51,8 @@ struct World {
         graph(s.region_graph()),
         moves(graph.size() * graph.size(), 0),
         job_finders(graph.size(), 0),
-        employed_at_start(graph.size(), 0) {}
+        employed_at_start(graph.size(), 0),
+        job_to_job_moves(graph.size(), 0) {}
 
   const Scenario* scenario;
   RegionGraph graph;
@@ -77,12 +78,16 @@ struct World {
   std::vector<std::uint32_t> grid_eligible;
   //! This month's moves between regions, regions x regions (row = origin).
   std::vector<std::uint32_t> moves;
-  //! Per region: people hired this month, by where they searched from.
+  //! Per region: unemployed people hired this month, by where they searched from.
   std::vector<std::uint32_t> job_finders;
   //! Per region: employees of its employers when the month began.
   std::vector<std::uint32_t> employed_at_start;
   //! One bit per worker: lived in a destination at some month's end this calendar year.
   Bitmap away_this_year;
+  //! One bit per worker: employed and looking for a better job this month (labor_flows.cpp).
+  Bitmap searching_on_the_job;
+  //! Per region: employed people who moved to another employer this month, by where they worked.
+  std::vector<std::uint32_t> job_to_job_moves;
   //! One bit per worker: working odd jobs this month (sim/phases/odd_jobs.cpp).
   Bitmap odd_job;
   std::vector<std::uint32_t> odd_job_placements;  //!< per region, this month

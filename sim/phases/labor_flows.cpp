@@ -62,12 +62,15 @@ void run_labor_flows(World& world) {
   const double entry_rate = world.entry_rate_monthly;
   const double separation_rate = s.employers.separation_rate_monthly;
   const BenefitSpec& benefits = s.benefits;
+  const double on_the_job_search = s.search.on_the_job_search_monthly;
+  const auto switch_factor = static_cast<float>(1 + s.search.job_switch_premium);
 
   world.moves.assign(world.graph.size() * world.graph.size(), 0);
   MoveLog log(block_count(w.size(), kWorkerBlock));
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const RegionId was_in = w.location[i];
+      world.searching_on_the_job.clear(i);
       if (++w.age_months[i] >= kWorkingAgeEndMonths) {
         if (w.status[i] == WorkerStatus::kEmployed) leave_employer(e, w.employer[i]);
         replace_retiree(world, i);
@@ -81,12 +84,20 @@ void run_labor_flows(World& world) {
           const EmployerId j = w.employer[i];
           const double u_separation = rng.uniform();
           const double u_return = rng.uniform();
+          const double u_search = rng.uniform();  // the fourth of one Philox block: free
           const bool exits = u_exit < exit_rate;
           const double separation = world.atypical_separation.test(j)
                                         ? static_cast<double>(e.separation_probability[j])
                                         : separation_rate;
           const bool loses_job = exits || u_separation < separation;
-          if (!loses_job) break;
+          if (!loses_job) {
+            // On-the-job search: asks for a raise's worth more than the job pays now.
+            if (u_search < on_the_job_search) {
+              world.searching_on_the_job.set(i);
+              w.reservation_wage[i] = w.wage[i] * switch_factor;
+            }
+            break;
+          }
           leave_employer(e, j);
           const float lost_wage = w.wage[i];
           const bool entitled = (w.flags[i] & WorkerFlag::kInsured) &&

@@ -150,14 +150,26 @@ void apply_hires(World& world) {
   const std::size_t regions = world.graph.size();
   const std::size_t blocks = block_count(m.searcher_worker.size(), kWorkerBlock);
   MoveLog log(blocks);
-  std::vector<std::uint32_t> finders(blocks * regions, 0);
+  // Per block and region: hires out of unemployment, then job-to-job moves.
+  std::vector<std::uint32_t> finders(blocks * 2 * regions, 0);
   for_each_block(m.searcher_worker.size(), kWorkerBlock,
                  [&](std::size_t b, std::size_t begin, std::size_t end) {
                    for (std::size_t k = begin; k < end; ++k) {
                      if (!m.matched[k]) continue;
                      const WorkerId i = m.searcher_worker[k];
                      const EmployerId j = employer_of(m.best_offer[k]);
-                     ++finders[b * regions + w.location[i]];
+                     if (w.status[i] == WorkerStatus::kEmployed) {
+                       // A job-to-job move: a quit at the old employer (integer atomics:
+                       // order-free).
+                       const EmployerId old = w.employer[i];
+                       std::atomic_ref<std::uint32_t>(e.workforce[old])
+                           .fetch_sub(1, std::memory_order_relaxed);
+                       std::atomic_ref<std::uint32_t>(e.separations[old])
+                           .fetch_add(1, std::memory_order_relaxed);
+                       ++finders[(2 * b + 1) * regions + w.location[i]];
+                     } else {
+                       ++finders[2 * b * regions + w.location[i]];
+                     }
                      log.add(b, w.location[i], e.region[j]);
                      w.status[i] = WorkerStatus::kEmployed;
                      w.employer[i] = j;
@@ -171,8 +183,12 @@ void apply_hires(World& world) {
                  });
   log.add_to(world);
   world.job_finders.assign(regions, 0);
+  world.job_to_job_moves.assign(regions, 0);
   for (std::size_t b = 0; b < blocks; ++b) {
-    for (std::size_t r = 0; r < regions; ++r) world.job_finders[r] += finders[b * regions + r];
+    for (std::size_t r = 0; r < regions; ++r) {
+      world.job_finders[r] += finders[2 * b * regions + r];
+      world.job_to_job_moves[r] += finders[(2 * b + 1) * regions + r];
+    }
   }
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {

@@ -151,6 +151,7 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kOddJobs, region) = weight * world.odd_job_placements[r];
     const double seekers = world.matching.seekers_by_location[r];
     o.at(Variable::kJobFinders, region) = weight * world.job_finders[r];
+    o.at(Variable::kJobToJobMoves, region) = weight * world.job_to_job_moves[r];
     o.at(Variable::kJobFindingRate, region) = seekers > 0 ? world.job_finders[r] / seekers : 0.0;
     o.at(Variable::kSeparationRate, region) =
         world.employed_at_start[r] > 0

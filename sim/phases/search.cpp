@@ -1,4 +1,5 @@
-// Job search: for each application, an unemployed worker picks a region within reach, in
+// Job search: for each application, a searcher (unemployed, or employed and searching on the
+// job) picks a region within reach, in
 // proportion to its vacancies times the wage it offers net of the extra cost of living there,
 // then one of that region's vacancies at random, and applies if the job would be acceptable.
 // Applications are stored per searcher, not per worker.
@@ -13,7 +14,14 @@
 namespace laborsim {
 namespace {
 
-// Dense numbering of this month's searchers (the unemployed), in worker-id order.
+bool searches(const World& world, std::size_t i) {
+  const WorkerStatus status = world.workers.status[i];
+  return status == WorkerStatus::kUnemployed ||
+         (status == WorkerStatus::kEmployed && world.searching_on_the_job.test(i));
+}
+
+// Dense numbering of this month's searchers (the unemployed and the employed searching on the
+// job), in worker-id order.
 void collect_searchers(World& world) {
   const WorkerStore& w = world.workers;
   MatchingBuffers& m = world.matching;
@@ -21,7 +29,7 @@ void collect_searchers(World& world) {
   std::vector<std::size_t> per_block(blocks + 1, 0);
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     std::size_t count = 0;
-    for (std::size_t i = begin; i < end; ++i) count += w.status[i] == WorkerStatus::kUnemployed;
+    for (std::size_t i = begin; i < end; ++i) count += searches(world, i);
     per_block[b + 1] = count;
   });
   for (std::size_t b = 0; b < blocks; ++b) per_block[b + 1] += per_block[b];
@@ -29,13 +37,13 @@ void collect_searchers(World& world) {
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     std::size_t at = per_block[b];
     for (std::size_t i = begin; i < end; ++i) {
-      if (w.status[i] == WorkerStatus::kUnemployed) {
-        m.searcher_worker[at++] = static_cast<WorkerId>(i);
-      }
+      if (searches(world, i)) m.searcher_worker[at++] = static_cast<WorkerId>(i);
     }
   });
   m.seekers_by_location.assign(world.graph.size(), 0);
-  for (const WorkerId i : m.searcher_worker) ++m.seekers_by_location[w.location[i]];
+  for (const WorkerId i : m.searcher_worker) {
+    if (w.status[i] == WorkerStatus::kUnemployed) ++m.seekers_by_location[w.location[i]];
+  }
 }
 
 // The vacancy slots (one entry per open job, grouped by region, so a uniform pick within a
@@ -85,11 +93,12 @@ void send_applications(World& world) {
   build_choice_tables(world);
 
   // Search effort varies: each searcher looks at Poisson(mean) vacancies, at most
-  // max_applications(mean); a worker reached by grid staff is also pushed extra_applications
-  // vacancies of the home region.
+  // max_applications(mean), the mean smaller for those searching on the job; a worker reached by
+  // grid staff is also pushed extra_applications vacancies of the home region.
   const double mean_looks = s.search.applications_per_month;
+  const double mean_looks_employed = s.search.on_the_job_applications_per_month;
   const double pushes = s.grids.extra_applications;
-  const std::size_t own_slots = max_applications(mean_looks);
+  const std::size_t own_slots = max_applications(std::max(mean_looks, mean_looks_employed));
   m.slots_per_searcher = own_slots + static_cast<std::size_t>(std::ceil(pushes));
   const std::size_t per_searcher = m.slots_per_searcher;
   const std::size_t regions = world.graph.size();
@@ -112,14 +121,17 @@ void send_applications(World& world) {
             const float value = slot.posted_wage * w.skill[i] -
                                 world.move_cost_between(w.location[i], static_cast<RegionId>(r));
             if (value < w.reservation_wage[i] || !(value > 0)) return;
+            if (slot.employer == w.employer[i]) return;  // already works there
             if (std::find(chosen, chosen + a, slot.employer) == chosen + a)
               chosen[a] = slot.employer;
           };
           const double* cdf = m.region_choice_cdf.data() + w.location[i] * regions;
           const double total = cdf[regions - 1];
-          boost::random::poisson_distribution<int, double> poisson(mean_looks);
-          const auto looks =
-              std::min<std::size_t>(static_cast<std::size_t>(poisson(rng)), own_slots);
+          const bool employed = w.status[i] == WorkerStatus::kEmployed;
+          boost::random::poisson_distribution<int, double> poisson(employed ? mean_looks_employed
+                                                                            : mean_looks);
+          const std::size_t cap = max_applications(employed ? mean_looks_employed : mean_looks);
+          const auto looks = std::min<std::size_t>(static_cast<std::size_t>(poisson(rng)), cap);
           for (std::size_t a = 0; a < looks && total > 0; ++a) {
             // target < total, so some region has cdf > target.
             const double target = rng.uniform() * total;

@@ -102,6 +102,9 @@ struct SearchSpec {
   double travel_cost_horizon_months{};
   double return_home_probability{};
   double return_home_monthly{};
+  double on_the_job_search_monthly{};
+  double on_the_job_applications_per_month{};
+  double job_switch_premium{};
 };
 
 struct BenefitSpec {

@@ -301,7 +301,10 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
               q["max_travel_cost_yuan"],
               q["travel_cost_horizon_months"],
               q["return_home_probability"],
-              q["return_home_monthly"]};
+              q["return_home_monthly"],
+              q["on_the_job_search_monthly"],
+              q["on_the_job_applications_per_month"],
+              q["job_switch_premium"]};
 
   const json& b = doc["benefits"];
   s.benefits = {b["ui_benefit_yuan_month"], b["max_duration_months"], b["min_contribution_months"]};

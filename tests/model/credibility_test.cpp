@@ -79,10 +79,10 @@ TEST(Credibility, BeveridgeCurveSlopesDown) {
   EXPECT_LT(slope, -0.2) << "log vacancy rate on log unemployment rate";
 }
 
-// The matching function is not imposed, but hires regressed on the unemployed at the start of
-// the month and the month's vacancies look like the Cobb-Douglas of Petrongolo & Pissarides
-// (2001). (On this month's job seekers instead, returns come out increasing: in a slump the pool
-// fills with job losers whose reservation wages are still high; docs/MODEL.md.)
+// The matching function is not imposed, but hires out of unemployment regressed on the unemployed
+// at the start of the month and the month's vacancies look like the Cobb-Douglas of Petrongolo &
+// Pissarides (2001). (On this month's job seekers instead, returns come out increasing: in a slump
+// the pool fills with job losers whose reservation wages are still high; docs/MODEL.md.)
 TEST(Credibility, EmergentMatchingFunctionHasPlausibleElasticities) {
   const auto& months = data().months;
   std::vector<std::vector<double>> x;
@@ -90,7 +90,7 @@ TEST(Credibility, EmergentMatchingFunctionHasPlausibleElasticities) {
   for (std::size_t t = 1; t < months.size(); ++t) {
     x.push_back({1.0, std::log(months[t - 1].total(Variable::kUnemployed)),
                  std::log(months[t].total(Variable::kVacancies))});
-    y.push_back(std::log(months[t].total(Variable::kHires)));
+    y.push_back(std::log(months[t].total(Variable::kJobFinders)));  // hires out of unemployment
   }
   const auto b = test::ols(x, y);
   EXPECT_GE(b[1], 0.3) << "unemployment elasticity";
@@ -105,9 +105,11 @@ TEST(Credibility, FlowRatesArePlausibleAndUnemploymentMatchesThem) {
   const auto& months = data().months;
   double separation = 0, finding = 0, unemployment = 0;
   for (std::size_t t = 1; t < months.size(); ++t) {
-    separation +=
-        months[t].total(Variable::kSeparations) / months[t - 1].total(Variable::kEmployed);
-    finding += months[t].total(Variable::kHires) / months[t - 1].total(Variable::kUnemployed);
+    // Flows between employment and unemployment: job-to-job moves are in neither.
+    const double into_unemployment =
+        months[t].total(Variable::kSeparations) - months[t].total(Variable::kJobToJobMoves);
+    separation += into_unemployment / months[t - 1].total(Variable::kEmployed);
+    finding += months[t].total(Variable::kJobFinders) / months[t - 1].total(Variable::kUnemployed);
     unemployment += unemployment_rate(months[t]);
   }
   const double n = static_cast<double>(months.size() - 1);

@@ -33,6 +33,7 @@ inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>&
   world.contacted.reset(workers.size());
   world.odd_job.reset(workers.size());
   world.away_this_year.reset(workers.size());
+  world.searching_on_the_job.reset(workers.size());
   world.atypical_separation.reset(employers.size());
   WorkerStore& w = world.workers;
   w.resize(workers.size());

@@ -59,7 +59,7 @@ TEST(ScenarioLoader, FillsSchemaDefaults) {
   EXPECT_EQ(s.months, 60);
   EXPECT_DOUBLE_EQ(s.population.scale, 1.0);
   EXPECT_DOUBLE_EQ(s.regions[0].living_cost_yuan_month, 800);
-  EXPECT_EQ(s.search.applications_per_month, 4);
+  EXPECT_EQ(s.search.applications_per_month, 5);
   ASSERT_EQ(s.employers.sectors.size(), 1u);
   EXPECT_EQ(s.employers.sectors[0].name, "all");
   EXPECT_EQ(s.output.directory, "out");
