@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Regenerates the parts of docs/ that the code determines, and which tests compare:
-the key reference of docs/CONFIG.md (from the schema) and the default-run table of
-docs/CALIBRATION.md (from `laborsim run -q`, which is deterministic).
+the key reference of docs/CONFIG.md (from the schema) and the default-run and calibration-target
+tables of docs/CALIBRATION.md (from `laborsim run -q`, which is deterministic).
 
 Usage: /usr/bin/python3 scripts/refresh_docs.py [--laborsim build/bin/laborsim]
 """
@@ -11,14 +11,14 @@ import re
 import subprocess
 import tempfile
 
+import calibration_targets
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
-def default_run_table(laborsim):
-    with tempfile.TemporaryDirectory() as folder:
-        stdout = subprocess.run([laborsim, "run", "-q", "-o", f"{folder}/dingxi.h5"], check=True,
-                                capture_output=True, text=True).stdout
-    return stdout[stdout.index("year  months"):].rstrip()
+def replace_section(text, name, body):
+    return re.sub(f"<!-- {name}:begin -->.*<!-- {name}:end -->",
+                  lambda _: f"<!-- {name}:begin -->\n{body}\n<!-- {name}:end -->", text, flags=re.S)
 
 
 def main():
@@ -28,12 +28,15 @@ def main():
     subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "schema_doc.py"), "--write",
                     str(ROOT / "docs" / "CONFIG.md")], check=True)
     calibration = ROOT / "docs" / "CALIBRATION.md"
-    table = default_run_table(args.laborsim)
-    text = re.sub(r"<!-- calibration:default-run:begin -->.*<!-- calibration:default-run:end -->",
-                  lambda _: "<!-- calibration:default-run:begin -->\n```\n" + table +
-                  "\n```\n<!-- calibration:default-run:end -->",
-                  calibration.read_text(), flags=re.S)
-    calibration.write_text(text)
+    with tempfile.TemporaryDirectory() as folder:
+        run = f"{folder}/dingxi.h5"
+        stdout = subprocess.run([args.laborsim, "run", "-q", "-o", run], check=True,
+                                capture_output=True, text=True).stdout
+        summary = stdout[stdout.index("year  months"):].rstrip()
+        targets = calibration_targets.table(run)
+    text = replace_section(calibration.read_text(), "calibration:default-run",
+                           "```\n" + summary + "\n```")
+    calibration.write_text(replace_section(text, "calibration:targets", targets))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,10 @@ void update_economy(World& world) {
     state.regional[r] = spec.persistence * state.regional[r] + spec.regional_sigma * normal(rng);
     state.demand_index[r] = std::exp(state.common + state.regional[r]);
   }
+  const int calendar_month = s.start.plus_months(world.month).month;
+  for (std::size_t r = 0; r < regions; ++r) {
+    state.demand_index[r] *= s.regions[r].seasonal_demand[calendar_month - 1];
+  }
   for (const ShockSpec& shock : spec.shocks) {
     if (world.month < shock.start_month ||
         world.month >= shock.start_month + shock.duration_months) {

@@ -42,7 +42,8 @@ struct RegionSpec {
   double living_cost_yuan_month{};
   int urban_communities{};
   double urban_hukou_share{};
-  std::vector<double> sector_shares;  //!< by sector index, normalised to sum 1
+  std::vector<double> sector_shares;         //!< by sector index, normalised to sum 1
+  std::array<double, 12> seasonal_demand{};  //!< demand factor by calendar month, January first
 };
 
 struct SectorSpec {

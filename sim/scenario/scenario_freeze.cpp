@@ -92,6 +92,7 @@ std::vector<RegionSpec> freeze_regions(const json& doc, const std::vector<Sector
     region.living_cost_yuan_month = r["living_cost_yuan_month"];
     region.urban_communities = r["urban_communities"];
     region.urban_hukou_share = r["urban_hukou_share"];
+    region.seasonal_demand = r["seasonal_demand"].get<std::array<double, 12>>();
     if (const auto [it, fresh] = seen.emplace(region.name, i); !fresh) {
       throw InputError(source, pointer + "/name",
                        "duplicate region name '" + region.name + "' (first at " +

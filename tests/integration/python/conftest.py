@@ -37,6 +37,15 @@ def laborsim():
 
 
 @pytest.fixture(scope="session")
+def default_run(tmp_path_factory):
+    """Runs the embedded Dingxi scenario as `make run` does; returns (path, stdout)."""
+    out = tmp_path_factory.mktemp("default") / "dingxi.h5"
+    result = subprocess.run([LABORSIM, "run", "-q", "-o", str(out)], check=True, capture_output=True,
+                            text=True)
+    return out, result.stdout
+
+
+@pytest.fixture(scope="session")
 def small_run(tmp_path_factory):
     """Runs tests/data/small.json for 18 months; returns (path, summary table, months)."""
     out = tmp_path_factory.mktemp("run") / "small.h5"

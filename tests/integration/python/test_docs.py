@@ -32,9 +32,8 @@ def test_output_doc_lists_every_dataset_with_its_units_and_every_attribute(small
             assert f"`{attribute}`" in rows, f"docs/OUTPUT.md does not document attribute {attribute}"
 
 
-def test_calibration_doc_shows_what_the_default_run_gives(laborsim, tmp_path):
-    stdout = subprocess.run([laborsim, "run", "-q", "-o", str(tmp_path / "dingxi.h5")], check=True,
-                            capture_output=True, text=True).stdout
+def test_calibration_doc_shows_what_the_default_run_gives(default_run):
+    _, stdout = default_run
     table = stdout[stdout.index("year  months"):].strip()
     document = (ROOT / "docs" / "CALIBRATION.md").read_text()
     section = document.split("<!-- calibration:default-run:begin -->")[1].split(

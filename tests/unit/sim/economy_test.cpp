@@ -25,6 +25,21 @@ TEST(Economy, ScriptedShocksHitTheirRegionsForTheirMonthsOnly) {
   EXPECT_EQ(base, (std::vector<double>{1, 1, 0.75, 0.75, 1, 1}));
 }
 
+TEST(Economy, SeasonalFactorsFollowTheCalendarAcrossYearsAndBurnIn) {
+  // The toy scenario starts in January 2024; the Base's demand dips for the Spring Festival.
+  const Scenario s =
+      test::toy_scenario({"regions.1.seasonal_demand=[0.5, 0.75, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]"});
+  World world = synthesize_world(s);
+  std::vector<double> base;
+  for (int month = -2; month < 14; ++month) {  // November 2023 to February 2025
+    world.month = month;
+    update_economy(world);
+    EXPECT_EQ(world.economy.demand_index[0], 1.0);  // the Home region has no seasons
+    base.push_back(world.economy.demand_index[1]);
+  }
+  EXPECT_EQ(base, (std::vector<double>{1, 2, 0.5, 0.75, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 0.5, 0.75}));
+}
+
 TEST(Economy, DemandFollowsAStationaryAr1) {
   const Scenario s = test::toy_scenario(
       {"economy.common_sigma=0", "economy.regional_sigma=0.02", "economy.persistence=0.5"});
