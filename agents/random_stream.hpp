@@ -32,6 +32,7 @@ enum class RandomPurpose : std::uint32_t {
   kOutsideEntry = 13,
   kOutreach = 14,
   kOddJobs = 15,
+  kPanel = 16,
 };
 
 //! Time index used for draws made once, before the first simulated month.

@@ -1,8 +1,10 @@
 #include "sim/run.hpp"
 
 #include <chrono>
+#include <memory>
 
 #include "sim/build_info.hpp"
+#include "sim/output/panel_writer.hpp"
 #include "sim/output/trajectory_writer.hpp"
 
 namespace laborsim {
@@ -65,6 +67,15 @@ RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
   TrajectoryWriter writer(
       options.output, metadata, axes, grid_variables(simulation.world()),
       OutputLayout{scenario.output.compression_level, scenario.output.chunk_months});
+  std::unique_ptr<PanelWriter> panel;
+  if (scenario.output.panel_workers > 0) {
+    const WorkerStore& workers = simulation.world().workers;
+    panel = std::make_unique<PanelWriter>(
+        writer.file(), writer.partial_path().string(), metadata.start,
+        sample_panel(scenario.seed, workers.size(),
+                     static_cast<std::size_t>(scenario.output.panel_workers)),
+        workers, scenario.output.chunk_months, scenario.output.compression_level);
+  }
   report.output_seconds += seconds_since(output_start);
 
   report.trajectory.start = scenario.start;
@@ -75,6 +86,7 @@ RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
     report.step_seconds += seconds_since(step_start);
 
     output_start = Clock::now();
+    if (panel) panel->append(simulation.world().workers);
     writer.append(observation);
     report.output_seconds += seconds_since(output_start);
     if (progress != nullptr) {
@@ -85,6 +97,7 @@ RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
   }
   simulation.finish();
   output_start = Clock::now();
+  panel.reset();  // its datasets must close before the file does
   writer.finish();
   report.output_seconds += seconds_since(output_start);
   report.phase_seconds = simulation.phase_seconds();

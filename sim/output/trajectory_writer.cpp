@@ -2,38 +2,12 @@
 
 #include <hdf5_hl.h>
 
-#include "sim/calendar.hpp"
+#include "sim/output/hdf5_series.hpp"
 
 namespace laborsim {
 namespace {
 
 constexpr int kFormatVersion = 1;
-
-// Dataset creation: chunked along time, deflate + shuffle, no object timestamps (so identical
-// runs give byte-identical files).
-H5Handle creation_properties(const std::vector<hsize_t>& chunk, int compression_level) {
-  H5Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "dataset properties");
-  check_h5(H5Pset_obj_track_times(dcpl.get(), 0), "dataset properties", "track times");
-  check_h5(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()),
-           "dataset properties", "chunk");
-  if (compression_level > 0) {
-    check_h5(H5Pset_shuffle(dcpl.get()), "dataset properties", "shuffle");
-    check_h5(H5Pset_deflate(dcpl.get(), static_cast<unsigned>(compression_level)),
-             "dataset properties", "deflate");
-  }
-  return dcpl;
-}
-
-H5Handle untimed_properties() {
-  H5Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "dataset properties");
-  check_h5(H5Pset_obj_track_times(dcpl.get(), 0), "dataset properties", "track times");
-  return dcpl;
-}
-
-void describe(hid_t dataset, const std::string& units, const std::string& long_name) {
-  if (!units.empty()) write_string_attribute(dataset, "units", units);
-  write_string_attribute(dataset, "long_name", long_name);
-}
 
 }  // namespace
 
@@ -122,24 +96,9 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
 }
 
 void TrajectoryWriter::create_time_axis(int chunk_months) {
-  const hsize_t dims[1] = {0};
-  const hsize_t max_dims[1] = {H5S_UNLIMITED};
-  const H5Handle space(H5Screate_simple(1, dims, max_dims), H5Sclose, "time dataspace");
-  const H5Handle dcpl = creation_properties({static_cast<hsize_t>(chunk_months)}, 0);
-  time_ = H5Handle(H5Dcreate2(file_.get(), "time", H5T_STD_I32LE, space.get(), H5P_DEFAULT,
-                              dcpl.get(), H5P_DEFAULT),
-                   H5Dclose, "create time");
-  check_h5(H5DSset_scale(time_.get(), "time"), context_, "time scale");
-  // "days since" decodes to dates in xarray; "months since" does not.
-  const auto start = YearMonth::parse(start_);
-  write_string_attribute(time_.get(), "units",
-                         "days since " + (start ? start->to_string() : start_) + "-01");
-  write_string_attribute(time_.get(), "calendar", "standard");
-  write_string_attribute(time_.get(), "long_name", "first day of the simulated month");
-
-  month_ = H5Handle(H5Dcreate2(file_.get(), "month", H5T_STD_I32LE, space.get(), H5P_DEFAULT,
-                               dcpl.get(), H5P_DEFAULT),
-                    H5Dclose, "create month");
+  time_ = create_time_scale(file_.get(), start_, chunk_months);
+  month_ = create_row_dataset(file_.get(), "month", H5T_STD_I32LE, 0,
+                              {static_cast<hsize_t>(chunk_months)}, 0);
   check_h5(H5DSattach_scale(month_.get(), time_.get(), 0), context_, "attach time scale");
   describe(month_.get(), "1", "months since the scenario start (0 = first simulated month)");
 }
@@ -167,16 +126,11 @@ void TrajectoryWriter::create_variables(const OutputLayout& layout) {
   for (const VariableInfo& variable : kVariables) {
     const hsize_t width = sizes_.of(variable.axis);
     const H5Handle& axis = axes_[static_cast<std::size_t>(variable.axis)];
-    const hsize_t dims[2] = {0, width};
-    const hsize_t max_dims[2] = {H5S_UNLIMITED, width};
-    const H5Handle space(H5Screate_simple(2, dims, max_dims), H5Sclose, "variable dataspace");
-    const H5Handle dcpl = creation_properties(
-        {static_cast<hsize_t>(layout.chunk_months), std::max<hsize_t>(width, 1)},
-        layout.compression_level);
     const std::string name(variable.name);
-    H5Handle dataset(H5Dcreate2(file_.get(), name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
-                                dcpl.get(), H5P_DEFAULT),
-                     H5Dclose, "create " + name);
+    H5Handle dataset =
+        create_row_dataset(file_.get(), name, H5T_IEEE_F64LE, width,
+                           {static_cast<hsize_t>(layout.chunk_months), std::max<hsize_t>(width, 1)},
+                           layout.compression_level);
     check_h5(H5DSattach_scale(dataset.get(), time_.get(), 0), context_, "attach time scale");
     check_h5(H5DSattach_scale(dataset.get(), axis.get(), 1), context_, "attach axis scale");
     describe(dataset.get(), std::string(variable.units), std::string(variable.long_name));
@@ -193,39 +147,16 @@ TrajectoryWriter::~TrajectoryWriter() {
   file_.close();
 }
 
-void TrajectoryWriter::extend(const H5Handle& dataset, hsize_t rows, hsize_t width) {
-  const hsize_t dims[2] = {rows, width};  // a 1-D dataset reads only the first
-  check_h5(H5Dset_extent(dataset.get(), dims), context_, "extend dataset");
-}
-
-void TrajectoryWriter::write_row(const H5Handle& dataset, const void* data, hid_t memory_type,
-                                 int rank, hsize_t row, hsize_t width) {
-  const H5Handle file_space(H5Dget_space(dataset.get()), H5Sclose, "dataspace");
-  const hsize_t start[2] = {row, 0};
-  const hsize_t count[2] = {1, width};
-  check_h5(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
-           context_, "select row");
-  const hsize_t memory_dims[1] = {rank == 1 ? 1 : width};
-  const H5Handle memory_space(H5Screate_simple(1, memory_dims, nullptr), H5Sclose, "row space");
-  check_h5(
-      H5Dwrite(dataset.get(), memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, data),
-      context_, "write row");
-}
-
 void TrajectoryWriter::append(const Observation& observation) {
   const auto row = static_cast<hsize_t>(committed_);
-  const auto start = YearMonth::parse(start_).value_or(YearMonth{});
-  const int month_index = committed_;
-  const auto days = static_cast<std::int32_t>(start.plus_months(month_index).days_since(start));
-  extend(time_, row + 1, 1);
-  extend(month_, row + 1, 1);
-  write_row(time_, &days, H5T_NATIVE_INT32, 1, row, 1);
-  write_row(month_, &month_index, H5T_NATIVE_INT, 1, row, 1);
+  append_time(time_.get(), start_, committed_, context_);
+  extend_rows(month_.get(), row + 1, 0, context_);
+  write_row(month_.get(), &committed_, H5T_NATIVE_INT, row, 0, context_);
   for (std::size_t v = 0; v < kVariables.size(); ++v) {
     const TimeSeries& series = variables_[v];
-    extend(series.dataset, row + 1, series.width);
-    write_row(series.dataset, observation.row(kVariables[v].variable), H5T_NATIVE_DOUBLE, 2, row,
-              series.width);
+    extend_rows(series.dataset.get(), row + 1, series.width, context_);
+    write_row(series.dataset.get(), observation.row(kVariables[v].variable), H5T_NATIVE_DOUBLE, row,
+              series.width, context_);
   }
   // Data first, flushed; only then the counter that says the month is there.
   check_h5(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), context_, "flush");

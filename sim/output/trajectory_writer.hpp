@@ -60,6 +60,8 @@ class TrajectoryWriter {
   void finish();
 
   const std::filesystem::path& partial_path() const { return partial_path_; }
+  //! The open file, for writers of further groups (the panel).
+  hid_t file() const { return file_.get(); }
   const std::filesystem::path& final_path() const { return final_path_; }
   int committed_months() const { return committed_; }
 
@@ -68,9 +70,6 @@ class TrajectoryWriter {
   void create_variables(const OutputLayout& layout);
   H5Handle create_label_scale(const std::string& name, const std::vector<std::string>& labels,
                               const std::string& long_name);
-  void extend(const H5Handle& dataset, hsize_t rows, hsize_t width);
-  void write_row(const H5Handle& dataset, const void* data, hid_t memory_type, int rank,
-                 hsize_t row, hsize_t width);
 
   std::filesystem::path final_path_;
   std::filesystem::path partial_path_;

@@ -151,6 +151,7 @@ struct OutputSpec {
   std::string directory;
   int compression_level{};
   int chunk_months{};
+  long long panel_workers{};  //!< worker agents followed in /panel (0: none)
 };
 
 struct Scenario {

@@ -346,7 +346,7 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   s.odd_jobs.priority_weights = freeze_priority_weights(j["priority_weights"]);
 
   const json& o = doc["output"];
-  s.output = {o["directory"], o["compression_level"], o["chunk_months"]};
+  s.output = {o["directory"], o["compression_level"], o["chunk_months"], o["panel_workers"]};
 
   check_population(s, source);
   check_connectivity(s, source);

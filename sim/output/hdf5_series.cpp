@@ -1,0 +1,83 @@
+#include "sim/output/hdf5_series.hpp"
+
+#include <hdf5_hl.h>
+
+#include "sim/calendar.hpp"
+
+namespace laborsim {
+
+H5Handle chunked_properties(const std::vector<hsize_t>& chunk, int compression_level) {
+  H5Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "dataset properties");
+  check_h5(H5Pset_obj_track_times(dcpl.get(), 0), "dataset properties", "track times");
+  check_h5(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()),
+           "dataset properties", "chunk");
+  if (compression_level > 0) {
+    check_h5(H5Pset_shuffle(dcpl.get()), "dataset properties", "shuffle");
+    check_h5(H5Pset_deflate(dcpl.get(), static_cast<unsigned>(compression_level)),
+             "dataset properties", "deflate");
+  }
+  return dcpl;
+}
+
+H5Handle untimed_properties() {
+  H5Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "dataset properties");
+  check_h5(H5Pset_obj_track_times(dcpl.get(), 0), "dataset properties", "track times");
+  return dcpl;
+}
+
+void describe(hid_t dataset, const std::string& units, const std::string& long_name) {
+  if (!units.empty()) write_string_attribute(dataset, "units", units);
+  write_string_attribute(dataset, "long_name", long_name);
+}
+
+H5Handle create_row_dataset(hid_t location, const std::string& name, hid_t file_type, hsize_t width,
+                            const std::vector<hsize_t>& chunk, int compression_level) {
+  const int rank = width == 0 ? 1 : 2;
+  const hsize_t dims[2] = {0, width};
+  const hsize_t max_dims[2] = {H5S_UNLIMITED, width};
+  const H5Handle space(H5Screate_simple(rank, dims, max_dims), H5Sclose, name + " dataspace");
+  const H5Handle dcpl = chunked_properties(chunk, compression_level);
+  return H5Handle(H5Dcreate2(location, name.c_str(), file_type, space.get(), H5P_DEFAULT,
+                             dcpl.get(), H5P_DEFAULT),
+                  H5Dclose, "create " + name);
+}
+
+void extend_rows(hid_t dataset, hsize_t rows, hsize_t width, const std::string& context) {
+  const hsize_t dims[2] = {rows, width};  // a 1-D dataset reads only the first
+  check_h5(H5Dset_extent(dataset, dims), context, "extend dataset");
+}
+
+void write_row(hid_t dataset, const void* data, hid_t memory_type, hsize_t row, hsize_t width,
+               const std::string& context) {
+  const H5Handle file_space(H5Dget_space(dataset), H5Sclose, "dataspace");
+  const hsize_t start[2] = {row, 0};
+  const hsize_t count[2] = {1, width};
+  check_h5(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
+           context, "select row");
+  const hsize_t memory_dims[1] = {width == 0 ? 1 : width};
+  const H5Handle memory_space(H5Screate_simple(1, memory_dims, nullptr), H5Sclose, "row space");
+  check_h5(H5Dwrite(dataset, memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, data),
+           context, "write row");
+}
+
+H5Handle create_time_scale(hid_t location, const std::string& start, int chunk_months) {
+  H5Handle time = create_row_dataset(location, "time", H5T_STD_I32LE, 0,
+                                     {static_cast<hsize_t>(chunk_months)}, 0);
+  check_h5(H5DSset_scale(time.get(), "time"), "time", "set scale");
+  // "days since" decodes to dates in xarray; "months since" does not.
+  const auto month = YearMonth::parse(start);
+  write_string_attribute(time.get(), "units",
+                         "days since " + (month ? month->to_string() : start) + "-01");
+  write_string_attribute(time.get(), "calendar", "standard");
+  write_string_attribute(time.get(), "long_name", "first day of the simulated month");
+  return time;
+}
+
+void append_time(hid_t time, const std::string& start, int index, const std::string& context) {
+  const auto first = YearMonth::parse(start).value_or(YearMonth{});
+  const auto days = static_cast<std::int32_t>(first.plus_months(index).days_since(first));
+  extend_rows(time, static_cast<hsize_t>(index) + 1, 0, context);
+  write_row(time, &days, H5T_NATIVE_INT32, static_cast<hsize_t>(index), 0, context);
+}
+
+}  // namespace laborsim

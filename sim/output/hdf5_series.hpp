@@ -1,0 +1,39 @@
+#pragma once
+// Building blocks of time series in HDF5, shared by the trajectory and the panel writers:
+// datasets that grow by one row a month, a time dimension scale that xarray decodes to dates,
+// and reproducible dataset properties (no object timestamps, so identical runs give
+// byte-identical files).
+#include <string>
+#include <vector>
+
+#include "sim/output/hdf5_handle.hpp"
+
+namespace laborsim {
+
+//! Chunked along the first axis, deflate + shuffle at `compression_level` (0: none).
+H5Handle chunked_properties(const std::vector<hsize_t>& chunk, int compression_level);
+//! Contiguous, for datasets written once.
+H5Handle untimed_properties();
+
+//! CF-style `units` (skipped when empty) and `long_name` attributes.
+void describe(hid_t dataset, const std::string& units, const std::string& long_name);
+
+//! An empty (0 x width) dataset, unlimited along its rows; rank 1 when width is 0.
+H5Handle create_row_dataset(hid_t location, const std::string& name, hid_t file_type, hsize_t width,
+                            const std::vector<hsize_t>& chunk, int compression_level);
+
+//! Sets a row-wise dataset's extent to `rows` (x width for 2-D ones).
+void extend_rows(hid_t dataset, hsize_t rows, hsize_t width, const std::string& context);
+
+//! Writes `width` values of `memory_type` as row `row` (a 1-D dataset: one value).
+void write_row(hid_t dataset, const void* data, hid_t memory_type, hsize_t row, hsize_t width,
+               const std::string& context);
+
+//! The `time` dimension scale of `location`: int32 days since the first day of `start`
+//! (YYYY-MM), one row per month, with the attributes xarray needs to decode dates.
+H5Handle create_time_scale(hid_t location, const std::string& start, int chunk_months);
+
+//! Appends month `index` (0 = the start month) to a time scale made by create_time_scale.
+void append_time(hid_t time, const std::string& start, int index, const std::string& context);
+
+}  // namespace laborsim
