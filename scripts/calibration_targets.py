@@ -38,7 +38,10 @@ def statistics(path):
         income = [f["migrant_labor_income"][12 * y:12 * y + 12][:, home].sum()
                   for y in range(_years(f))]
         return {
+            "population": float("nan"),  # not simulated
             "people_aged_16_59": float((f["labor_force"][0] + f["inactive"][0]).sum()),
+            "communities": float(f["communities"][()].sum()),
+            "odd_jobs_markets": float(f["odd_jobs_markets"][()].sum()),
             "unemployment_rate_pct": float(
                 100 * np.mean(f["unemployed"][()].sum(1) / f["labor_force"][()].sum(1))),
             "transferred_workers_per_year": float(np.mean(transferred)),
@@ -53,7 +56,7 @@ def statistics(path):
 
 
 def _number(x):
-    return "–" if x is None else f"{x:,.4g}" if abs(x) < 100 else f"{x:,.0f}"
+    return "–" if x is None or x != x else f"{x:,.4g}" if abs(x) < 100 else f"{x:,.0f}"
 
 
 def table(path):

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "agents/firm_size_class.hpp"
 #include "agents/key_groups.hpp"
 #include "agents/region_graph.hpp"
 
@@ -13,14 +14,15 @@ namespace laborsim {
 
 //! The dimension a variable has besides time.
 enum class Axis : std::uint8_t {
-  kRegion,  //!< the scenario's regions
-  kGroup,   //!< the key groups (agents/key_groups.hpp); overlapping, not a partition
-  kSector,  //!< the scenario's sectors
-  kEdge,    //!< the scenario's links between regions
+  kRegion,     //!< the scenario's regions
+  kGroup,      //!< the key groups (agents/key_groups.hpp); overlapping, not a partition
+  kSector,     //!< the scenario's sectors
+  kEdge,       //!< the scenario's links between regions
+  kSizeClass,  //!< enterprise size classes (agents/firm_size_class.hpp)
 };
-inline constexpr std::size_t kAxisCount = 4;
+inline constexpr std::size_t kAxisCount = 5;
 inline constexpr std::array<std::string_view, kAxisCount> kAxisNames{"region", "group", "sector",
-                                                                     "edge"};
+                                                                     "edge", "size_class"};
 
 enum class Variable : std::size_t {
   kLaborForce,
@@ -67,6 +69,10 @@ enum class Variable : std::size_t {
   kSectorValueAdded,
   kSectorMeanWage,
   kLinkFlow,
+  kSizeClassEmployers,
+  kSizeClassEmployed,
+  kSizeClassHires,
+  kSizeClassSeparations,
   kCount
 };
 
@@ -178,6 +184,18 @@ inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
      "people who travelled along the link during the month (either way), moving between regions "
      "by their cheapest route",
      true, Axis::kEdge},
+    {Variable::kSizeClassEmployers, "size_class_employers", "employers",
+     "employers in business in the size class at the end of the month", true, Axis::kSizeClass},
+    {Variable::kSizeClassEmployed, "size_class_employed", "persons",
+     "employees of the size class's employers at the end of the month", true, Axis::kSizeClass},
+    {Variable::kSizeClassHires, "size_class_hires", "persons",
+     "hires during the month by employers of the size class (by their size when the month "
+     "began)",
+     true, Axis::kSizeClass},
+    {Variable::kSizeClassSeparations, "size_class_separations", "persons",
+     "jobs that ended during the month at employers of the size class (by their size when the "
+     "month began)",
+     true, Axis::kSizeClass},
 }};
 
 constexpr const VariableInfo& info(Variable v) { return kVariables[static_cast<std::size_t>(v)]; }
@@ -188,6 +206,7 @@ struct AxisSizes {
   std::size_t groups = kKeyGroupCount;
   std::size_t sectors = 0;
   std::size_t edges = 0;
+  std::size_t size_classes = kSizeClassCount;
   std::size_t of(Axis axis) const {
     switch (axis) {
       case Axis::kRegion:
@@ -198,6 +217,8 @@ struct AxisSizes {
         return sectors;
       case Axis::kEdge:
         return edges;
+      case Axis::kSizeClass:
+        return size_classes;
     }
     return 0;
   }

@@ -16,7 +16,9 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::vector<StaticRegionVariable> grid_variables(const World& world) {
+// The employment-service facilities of each region: communities, grids and their staff, odd-jobs
+// markets.
+std::vector<StaticRegionVariable> service_variables(const World& world) {
   std::vector<StaticRegionVariable> variables{
       {"grids", "1", "employment-service grids in the region", {}},
       {"grid_staff", "persons", "grid staff in the region", {}},
@@ -25,7 +27,9 @@ std::vector<StaticRegionVariable> grid_variables(const World& world) {
        "employment professionals serving the region's grids",
        {}},
       {"information_staff", "persons", "information staff of the region's grids", {}},
-      {"liaison_staff", "persons", "liaison staff of the region's grids", {}}};
+      {"liaison_staff", "persons", "liaison staff of the region's grids", {}},
+      {"communities", "1", "urban communities whose grids sit in the region", {}},
+      {"odd_jobs_markets", "1", "odd-jobs markets (post stations) in the region", {}}};
   for (auto& variable : variables) variable.values.assign(world.graph.size(), 0);
   const GridStore& g = world.grids;
   for (std::size_t k = 0; k < g.size(); ++k) {
@@ -35,6 +39,12 @@ std::vector<StaticRegionVariable> grid_variables(const World& world) {
     variables[2].values[r] += g.professionals[k];
     variables[3].values[r] += g.information_staff[k];
     variables[4].values[r] += g.liaison_staff[k];
+  }
+  const Scenario& s = *world.scenario;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    variables[5].values[r] = s.regions[r].urban_communities;
+    if (s.regions[r].kind == RegionKind::kHome)
+      variables[6].values[r] = s.odd_jobs.markets_per_county;
   }
   return variables;
 }
@@ -65,7 +75,7 @@ RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
   metadata.population_scale = scenario.population.scale;
   const OutputAxes axes = output_axes(scenario);
   TrajectoryWriter writer(
-      options.output, metadata, axes, grid_variables(simulation.world()),
+      options.output, metadata, axes, service_variables(simulation.world()),
       OutputLayout{scenario.output.compression_level, scenario.output.chunk_months});
   std::unique_ptr<PanelWriter> panel;
   if (scenario.output.panel_workers > 0) {

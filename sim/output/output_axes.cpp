@@ -15,6 +15,8 @@ std::vector<std::string> OutputAxes::labels(Axis axis) const {
       return sectors;
     case Axis::kEdge:
       return edges;
+    case Axis::kSizeClass:
+      return {kSizeClassNames.begin(), kSizeClassNames.end()};
   }
   return {};
 }

@@ -17,7 +17,9 @@ struct OutputAxes {
   std::vector<std::string> sectors;
   std::vector<std::string> edges;  //!< "From-To" per link
 
-  AxisSizes sizes() const { return {regions.size(), kKeyGroupCount, sectors.size(), edges.size()}; }
+  AxisSizes sizes() const {
+    return {regions.size(), kKeyGroupCount, sectors.size(), edges.size(), kSizeClassCount};
+  }
   std::vector<std::string> labels(Axis axis) const;
 };
 

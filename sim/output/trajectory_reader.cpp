@@ -46,6 +46,9 @@ TrajectoryFile read_trajectory(const std::string& path) {
   }
   t.axes.sectors = read_string_dataset(root, "sector");
   t.axes.edges = read_string_dataset(root, "edge");
+  if (read_string_dataset(root, "size_class").size() != kSizeClassCount) {
+    throw std::runtime_error(path + ": its size classes differ from this laborsim's");
+  }
   const AxisSizes sizes = t.axes.sizes();
   t.months.assign(months, Observation(sizes));
   for (const VariableInfo& variable : kVariables) {

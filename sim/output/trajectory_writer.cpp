@@ -47,7 +47,8 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
   // The axes: dimension scales of variable-length UTF-8 labels.
   constexpr std::array<std::string_view, kAxisCount> long_names{
       "region name", "key group of employment policy (groups overlap)", "sector of employment",
-      "link between two regions (From-To)"};
+      "link between two regions (From-To)",
+      "enterprise size class by employees (NBS 2017: micro < 20, small < 300, medium < 1000)"};
   for (std::size_t a = 0; a < kAxisCount; ++a) {
     axes_[a] = create_label_scale(std::string(kAxisNames[a]), axes.labels(static_cast<Axis>(a)),
                                   std::string(long_names[a]));

@@ -1,7 +1,8 @@
 // Employers' books. Each month an employer earns its demand times its productivity per worker,
-// pays a fixed cost and its labour cost (posted wage times the labour-cost factor, per worker:
-// the firm's accounts use its average worker), pays wages from cash while it can, and owes the
-// rest as wage arrears. It exits after sustained losses or when it owes too much.
+// pays a fixed cost, the cost of its open vacancies and its labour cost (posted wage times the
+// labour-cost factor, per worker: the firm's accounts use its average worker), pays wages from cash
+// while it can, and owes the rest as wage arrears. It exits after sustained losses or when it owes
+// too much.
 #include <algorithm>
 
 #include "sim/parallel.hpp"
@@ -21,7 +22,9 @@ void settle_accounts(World& world) {
       const double revenue =
           own_demand(world, static_cast<EmployerId>(j)) * e.productivity[j] * workforce;
       const double labor = world.labor_cost_factor * e.posted_wage[j] * workforce;
-      const double fixed = spec.fixed_cost_share * e.productivity[j] * e.base_target[j];
+      // Fixed costs and recruiting: every vacancy posted this month costs a share of its wage.
+      const double fixed = spec.fixed_cost_share * e.productivity[j] * e.base_target[j] +
+                           spec.vacancy_cost_share * e.posted_wage[j] * e.vacancies[j];
       e.cash[j] += revenue - fixed;
       const double owed = labor + e.arrears[j];
       const double paid = std::clamp(e.cash[j], 0.0, owed);

@@ -85,7 +85,11 @@ void post_vacancies(World& world) {
   EmployerStore& e = world.employers;
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
-      e.vacancies[j] = e.target[j] > e.workforce[j] ? e.target[j] - e.workforce[j] : 0;
+      // Vacancies cost money (sim/phases/accounts.cpp): an employer that owes wages since last
+      // month's books cannot pay to recruit.
+      const bool can_recruit = !world.in_arrears.test(j);
+      e.vacancies[j] =
+          can_recruit && e.target[j] > e.workforce[j] ? e.target[j] - e.workforce[j] : 0;
     }
   });
 }

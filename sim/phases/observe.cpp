@@ -102,7 +102,8 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
   });
   const std::vector<double> tally = sums.total();
 
-  Observation o(AxisSizes{regions, kKeyGroupCount, sectors, world.graph.links().size()});
+  Observation o(
+      AxisSizes{regions, kKeyGroupCount, sectors, world.graph.links().size(), kSizeClassCount});
   std::vector<long long> staff(regions, 0);
   for (std::size_t k = 0; k < world.grids.size(); ++k)
     staff[world.grids.region[k]] += world.grids.staff(k);
@@ -185,6 +186,17 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kSectorVacancies, e.sector[j]) += weight * e.vacancies[j];
     o.at(Variable::kSectorHires, e.sector[j]) += weight * e.hires[j];
     o.at(Variable::kSectorSeparations, e.sector[j]) += weight * e.separations[j];
+    // Stocks by the employer's size now, flows by its size when the month began. An employer
+    // agent stands for `weight` employers of its own size (synthesis scales their number, not
+    // their size), so its workforce in agents is its size in persons.
+    const double began = static_cast<double>(e.workforce[j]) + e.separations[j] - e.hires[j];
+    const auto flow_class = static_cast<std::size_t>(size_class(began));
+    o.at(Variable::kSizeClassHires, flow_class) += weight * e.hires[j];
+    o.at(Variable::kSizeClassSeparations, flow_class) += weight * e.separations[j];
+    // Employees of an employer that exited this month leave next month: they still count.
+    const auto now_class = static_cast<std::size_t>(size_class(e.workforce[j]));
+    o.at(Variable::kSizeClassEmployed, now_class) += weight * e.workforce[j];
+    if (e.active[j]) o.at(Variable::kSizeClassEmployers, now_class) += weight;
   }
   // Moves travel their cheapest route; every link on it carries them.
   for (std::size_t from = 0; from < regions; ++from) {

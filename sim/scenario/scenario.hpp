@@ -74,6 +74,7 @@ struct EmployerSpec {
   double firm_demand_sigma{};
   double firm_demand_persistence{};
   double fixed_cost_share{};
+  double vacancy_cost_share{};
   double initial_cash_months{};
   int exit_after_loss_months{};
   double exit_arrears_months{};

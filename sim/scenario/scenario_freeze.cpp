@@ -277,6 +277,7 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   s.employers.firm_demand_sigma = e["firm_demand_sigma"];
   s.employers.firm_demand_persistence = e["firm_demand_persistence"];
   s.employers.fixed_cost_share = e["fixed_cost_share"];
+  s.employers.vacancy_cost_share = e["vacancy_cost_share"];
   s.employers.initial_cash_months = e["initial_cash_months"];
   s.employers.exit_after_loss_months = e["exit_after_loss_months"];
   s.employers.exit_arrears_months = e["exit_arrears_months"];

@@ -17,6 +17,7 @@ World synthesize_world(const Scenario& scenario) {
   assign_initial_jobs(world);
   synthesize_grids(world);
   world.away_this_year.reset(world.workers.size());
+  world.in_arrears.reset(world.employers.size());
   world.searching_on_the_job.reset(world.workers.size());
   const double p = scenario.population.participation_rate;
   const double exit = scenario.population.labor_force_exit_rate_monthly;

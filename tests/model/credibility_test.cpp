@@ -79,17 +79,18 @@ TEST(Credibility, BeveridgeCurveSlopesDown) {
   EXPECT_LT(slope, -0.2) << "log vacancy rate on log unemployment rate";
 }
 
-// The matching function is not imposed, but hires (all of them, as in hires data such as JOLTS)
-// regressed on the unemployed at the start of the month and the month's vacancies look like the
-// Cobb-Douglas of Petrongolo & Pissarides (2001). Other specifications are in docs/MODEL.md.
+// The matching function is not imposed, but the month's hires out of unemployment regressed on
+// the unemployed searching in it (after the month's job losses, before matching) and the
+// month's vacancies look like the Cobb-Douglas of Petrongolo & Pissarides (2001). Other
+// specifications are in docs/MODEL.md.
 TEST(Credibility, EmergentMatchingFunctionHasPlausibleElasticities) {
   const auto& months = data().months;
   std::vector<std::vector<double>> x;
   std::vector<double> y;
   for (std::size_t t = 1; t < months.size(); ++t) {
-    x.push_back({1.0, std::log(months[t - 1].total(Variable::kUnemployed)),
+    x.push_back({1.0, std::log(months[t].total(Variable::kJobSeekers)),
                  std::log(months[t].total(Variable::kVacancies))});
-    y.push_back(std::log(months[t].total(Variable::kHires)));
+    y.push_back(std::log(months[t].total(Variable::kJobFinders)));
   }
   const auto b = test::ols(x, y);
   EXPECT_GE(b[1], 0.3) << "unemployment elasticity";

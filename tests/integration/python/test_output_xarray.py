@@ -22,7 +22,7 @@ def dataset(request, small_run):
 
 def test_dimensions_and_variables(dataset, small_run):
     _, _, months = small_run
-    assert dict(dataset.sizes) == {"time": months, "region": 17, "group": 6, "sector": 6, "edge": 19}
+    assert dict(dataset.sizes) == {"time": months, "region": 17, "group": 6, "sector": 6, "edge": 19, "size_class": 4}
     for name in TIME_REGION_VARIABLES:
         assert dataset[name].dims == ("time", "region"), name
         assert "units" in dataset[name].attrs and "long_name" in dataset[name].attrs
@@ -140,3 +140,17 @@ def test_h5py_sees_dimension_scales_and_utf8(small_run):
         assert f["hires"].maxshape == (None, 17)
         assert f["region"].asstr()[0] == "Anding"
         assert f["time"].attrs["units"] in ("days since 2024-01-01", b"days since 2024-01-01")
+
+
+def test_size_classes_partition_employers_and_their_flows(dataset):
+    assert list(dataset["size_class"].values) == ["micro", "small", "medium", "large"]
+    for total, by_class in (("employed", "size_class_employed"), ("hires", "size_class_hires"),
+                            ("separations", "size_class_separations"),
+                            ("employers", "size_class_employers")):
+        np.testing.assert_allclose(dataset[total].sum("region"), dataset[by_class].sum("size_class"),
+                                   rtol=1e-12, err_msg=by_class)
+    # Most employers are micro, but most jobs are not (a heavy-tailed size distribution).
+    employers = dataset["size_class_employers"].isel(time=-1)
+    employed = dataset["size_class_employed"].isel(time=-1)
+    assert employers.sel(size_class="micro") > employers.sum() / 2
+    assert employed.sel(size_class="micro") < employed.sum() / 2

@@ -32,6 +32,27 @@ TEST(Accounts, ProfitsAccumulateCash) {
   EXPECT_TRUE(world.employers.active[0]);
 }
 
+TEST(Accounts, OpenVacanciesCostAShareOfTheirWage) {
+  const Scenario s = test::toy_scenario({"employers.vacancy_cost_share=0.25"});
+  World quiet = accounts_world(s, 3000, 10, 0);
+  World recruiting = accounts_world(s, 3000, 10, 0);
+  recruiting.employers.vacancies[0] = 4;
+  settle_accounts(quiet);
+  settle_accounts(recruiting);
+  EXPECT_NEAR(quiet.employers.cash[0] - recruiting.employers.cash[0], 0.25 * 3000 * 4, 1e-3);
+}
+
+TEST(Accounts, AnEmployerThatOwesWagesPostsNoVacancies) {
+  const Scenario s = test::toy_scenario();
+  World world = accounts_world(s, 3000, 5, 0);
+  world.employers.target[0] = 10;
+  post_vacancies(world);
+  EXPECT_EQ(world.employers.vacancies[0], 5u);
+  world.in_arrears.set(0);
+  post_vacancies(world);
+  EXPECT_EQ(world.employers.vacancies[0], 0u);
+}
+
 TEST(Accounts, ShortOfCashAnEmployerOwesWagesAndExitsAfterSustainedLosses) {
   const Scenario s = test::toy_scenario({"employers.exit_arrears_months=100"});
   World world = accounts_world(s, 3000, 10, 0);
