@@ -25,6 +25,7 @@ struct MatchingBuffers {
   std::vector<WorkerId> searcher_worker;          //!< searcher index -> worker id
   std::size_t slots_per_searcher = 0;             //!< application slots of each searcher
   std::vector<EmployerId> applications;           //!< searcher x slots_per_searcher
+  std::vector<std::uint16_t> application_count;   //!< per searcher: slots used, from the front
   std::vector<std::uint32_t> application_offset;  //!< per employer + 1: start of its applicants
   std::vector<std::uint32_t> fill_cursor;         //!< per employer, while filling
   std::vector<std::uint64_t> applicant_keys;      //!< per employer, sorted best first

@@ -66,11 +66,11 @@ void run_labor_flows(World& world) {
   const auto switch_factor = static_cast<float>(1 + s.search.job_switch_premium);
 
   world.moves.assign(world.graph.size() * world.graph.size(), 0);
+  world.searching_on_the_job.reset(w.size());  // chosen afresh each month
   MoveLog log(block_count(w.size(), kWorkerBlock));
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const RegionId was_in = w.location[i];
-      world.searching_on_the_job.clear(i);
       if (++w.age_months[i] >= kWorkingAgeEndMonths) {
         if (w.status[i] == WorkerStatus::kEmployed) leave_employer(e, w.employer[i]);
         replace_retiree(world, i);

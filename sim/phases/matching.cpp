@@ -9,6 +9,7 @@
 // does not matter; a worker's best offer is an atomic max over a packed (value, employer) key,
 // a total order, so the winner is the same whichever offer arrives first.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 #include <cmath>
@@ -53,10 +54,11 @@ void group_applications_by_employer(World& world) {
 
   m.fill_cursor.assign(employers, 0);
   for_each_block(searchers, kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin * per_searcher; k < end * per_searcher; ++k) {
-      const EmployerId j = m.applications[k];
-      if (j != kNoEmployer) {
-        std::atomic_ref<std::uint32_t>(m.fill_cursor[j]).fetch_add(1, std::memory_order_relaxed);
+    for (std::size_t k = begin; k < end; ++k) {
+      const EmployerId* sent = m.applications.data() + k * per_searcher;
+      for (std::size_t a = 0; a < m.application_count[k]; ++a) {
+        std::atomic_ref<std::uint32_t>(m.fill_cursor[sent[a]])
+            .fetch_add(1, std::memory_order_relaxed);
       }
     }
   });
@@ -68,16 +70,24 @@ void group_applications_by_employer(World& world) {
   }
   m.applicant_keys.resize(m.application_offset[employers]);
   const float screening = static_cast<float>(s.search.spell_screening_per_month);
+  // exp(-screening x spell) by spell, for the spells nearly everyone has.
+  constexpr std::size_t kTabulated = 256;
+  std::array<float, kTabulated> spell_discount{};
+  for (std::size_t spell = 0; spell < kTabulated; ++spell) {
+    spell_discount[spell] = std::exp(-screening * static_cast<float>(spell));
+  }
   const auto bonus = static_cast<float>(s.grids.referral_rank_bonus);
   for_each_block(searchers, kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
       const WorkerId i = m.searcher_worker[k];
       // Referred by grid staff: ranked as if more skilled.
       const float referral = world.contacted.test(i) ? 1 + bonus : 1.0f;
-      const float score = referral * w.skill[i] * std::exp(-screening * w.spell_months[i]);
-      for (std::size_t a = 0; a < per_searcher; ++a) {
+      const std::uint16_t spell = w.spell_months[i];
+      const float discount =
+          spell < kTabulated ? spell_discount[spell] : std::exp(-screening * spell);
+      const float score = referral * w.skill[i] * discount;
+      for (std::size_t a = 0; a < m.application_count[k]; ++a) {
         const EmployerId j = m.applications[k * per_searcher + a];
-        if (j == kNoEmployer) continue;
         const std::uint32_t at = std::atomic_ref<std::uint32_t>(m.fill_cursor[j])
                                      .fetch_add(1, std::memory_order_relaxed);
         m.applicant_keys[at] = rank_key(score, static_cast<std::uint32_t>(k));

@@ -1,3 +1,5 @@
+#include <array>
+
 #include "sim/parallel.hpp"
 #include "sim/phases/phases.hpp"
 
@@ -18,9 +20,9 @@ enum Tally : std::size_t {
   kTallyCount
 };
 
-// Per-key-group tallies, stored after the regional ones.
+// Labour-force tallies per combination of key groups (a key_groups() bit set), stored after the
+// regional ones: one or two additions per person, spread over the groups once at the end.
 enum GroupTally : std::size_t {
-  kGLaborForce,
   kGEmployed,
   kGUnemployed,
   kGLongTerm,
@@ -28,23 +30,21 @@ enum GroupTally : std::size_t {
   kGroupTallyCount
 };
 constexpr std::size_t kGroups = kKeyGroupCount;
+constexpr std::size_t kGroupSets = std::size_t{1} << kGroups;
 
 // Per-sector tallies of the employed, stored after the group ones.
 enum SectorTally : std::size_t { kSEmployed, kSWageSum, kSOutput, kSectorTallyCount };
 
-// Adds one labour-force member to the tallies of each key group they belong to.
+// Adds one labour-force member to the tallies of their combination of key groups.
 void tally_groups(double* g, std::uint8_t groups, WorkerStatus status, std::uint16_t spell) {
-  for (std::size_t k = 0; k < kGroups; ++k) {
-    if (!((groups >> k) & 1u)) continue;
-    g[kGLaborForce * kGroups + k] += 1;
-    if (status == WorkerStatus::kEmployed) {
-      g[kGEmployed * kGroups + k] += 1;
-      continue;
-    }
-    g[kGUnemployed * kGroups + k] += 1;
-    g[kGSpellSum * kGroups + k] += spell;
-    if (spell >= kLongTermSpellMonths) g[kGLongTerm * kGroups + k] += 1;
+  double* set = g + std::size_t{groups} * kGroupTallyCount;
+  if (status == WorkerStatus::kEmployed) {
+    set[kGEmployed] += 1;
+    return;
   }
+  set[kGUnemployed] += 1;
+  set[kGSpellSum] += spell;
+  if (spell >= kLongTermSpellMonths) set[kGLongTerm] += 1;
 }
 
 }  // namespace
@@ -60,7 +60,7 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
 
   const std::size_t sectors = world.scenario->employers.sectors.size();
   const std::size_t region_width = kTallyCount * regions;
-  const std::size_t group_width = kGroupTallyCount * kGroups;
+  const std::size_t group_width = kGroupTallyCount * kGroupSets;
   BlockSums sums(block_count(w.size(), kWorkerBlock),
                  region_width + group_width + kSectorTallyCount * sectors);
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
@@ -210,14 +210,22 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     }
   }
   const double* g = tally.data() + region_width;
+  std::array<std::array<double, kGroupTallyCount>, kGroups> by_group{};
+  for (std::size_t set = 0; set < kGroupSets; ++set) {
+    for (std::size_t k = 0; k < kGroups; ++k) {
+      if (!((set >> k) & 1u)) continue;
+      for (std::size_t t = 0; t < kGroupTallyCount; ++t) {
+        by_group[k][t] += g[set * kGroupTallyCount + t];
+      }
+    }
+  }
   for (std::size_t k = 0; k < kGroups; ++k) {
-    const double unemployed = g[kGUnemployed * kGroups + k];
-    o.at(Variable::kGroupLaborForce, k) = weight * g[kGLaborForce * kGroups + k];
-    o.at(Variable::kGroupEmployed, k) = weight * g[kGEmployed * kGroups + k];
+    const double unemployed = by_group[k][kGUnemployed];
+    o.at(Variable::kGroupLaborForce, k) = weight * (by_group[k][kGEmployed] + unemployed);
+    o.at(Variable::kGroupEmployed, k) = weight * by_group[k][kGEmployed];
     o.at(Variable::kGroupUnemployed, k) = weight * unemployed;
-    o.at(Variable::kGroupLongTermUnemployed, k) = weight * g[kGLongTerm * kGroups + k];
-    o.at(Variable::kGroupMeanSpell, k) =
-        unemployed > 0 ? g[kGSpellSum * kGroups + k] / unemployed : 0;
+    o.at(Variable::kGroupLongTermUnemployed, k) = weight * by_group[k][kGLongTerm];
+    o.at(Variable::kGroupMeanSpell, k) = unemployed > 0 ? by_group[k][kGSpellSum] / unemployed : 0;
   }
   return o;
 }

@@ -34,13 +34,22 @@ RationingResult ration_places(const World& world, const std::vector<double>& cap
   RationingResult result{std::vector<std::uint32_t>(regions, 0),
                          std::vector<std::uint32_t>(regions, 0)};
 
+  // Pass 1 scans everyone once and keeps the few eligible workers (with their weights) per
+  // block; pass 2 draws for those only.
+  struct Candidate {
+    std::uint32_t worker;
+    float weight;
+  };
   const std::size_t blocks = block_count(w.size(), kWorkerBlock);
+  std::vector<std::vector<Candidate>> candidates(blocks);
   BlockSums demand(blocks, 2 * regions);
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     double* sums = demand.block(b);
     for (std::size_t i = begin; i < end; ++i) {
-      if (capacity[w.location[i]] <= 0 || !eligible(i)) continue;
-      sums[w.location[i]] += weight(i);
+      if (!eligible(i) || capacity[w.location[i]] <= 0) continue;
+      const auto priority = static_cast<float>(weight(i));
+      candidates[b].push_back({static_cast<std::uint32_t>(i), priority});
+      sums[w.location[i]] += priority;
       sums[regions + w.location[i]] += 1;
     }
   });
@@ -52,14 +61,13 @@ RationingResult ration_places(const World& world, const std::vector<double>& cap
   }
   static_assert(kWorkerBlock % 64 == 0, "blocks must own whole words of the bitmap");
   std::vector<std::vector<std::uint32_t>> placed(blocks, std::vector<std::uint32_t>(regions, 0));
-  for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      const double r_reach = reach[w.location[i]];
-      if (r_reach <= 0 || !eligible(i)) continue;
-      RandomStream rng(s.seed, purpose, static_cast<std::uint32_t>(i), month);
-      if (rng.bernoulli(std::min(1.0, r_reach * weight(i)))) {
-        chosen.set(i);
-        ++placed[b][w.location[i]];
+  for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t, std::size_t) {
+    for (const Candidate& c : candidates[b]) {
+      const RegionId r = w.location[c.worker];
+      RandomStream rng(s.seed, purpose, c.worker, month);
+      if (rng.bernoulli(std::min(1.0, reach[r] * c.weight))) {
+        chosen.set(c.worker);
+        ++placed[b][r];
       }
     }
   });

@@ -25,20 +25,20 @@ bool searches(const World& world, std::size_t i) {
 void collect_searchers(World& world) {
   const WorkerStore& w = world.workers;
   MatchingBuffers& m = world.matching;
+  // One pass: each block lists its searchers; the lists are then laid end to end.
   const std::size_t blocks = block_count(w.size(), kWorkerBlock);
-  std::vector<std::size_t> per_block(blocks + 1, 0);
+  std::vector<std::vector<WorkerId>> per_block(blocks);
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
-    std::size_t count = 0;
-    for (std::size_t i = begin; i < end; ++i) count += searches(world, i);
-    per_block[b + 1] = count;
-  });
-  for (std::size_t b = 0; b < blocks; ++b) per_block[b + 1] += per_block[b];
-  m.searcher_worker.resize(per_block[blocks]);
-  for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
-    std::size_t at = per_block[b];
     for (std::size_t i = begin; i < end; ++i) {
-      if (searches(world, i)) m.searcher_worker[at++] = static_cast<WorkerId>(i);
+      if (searches(world, i)) per_block[b].push_back(static_cast<WorkerId>(i));
     }
+  });
+  std::vector<std::size_t> offset(blocks + 1, 0);
+  for (std::size_t b = 0; b < blocks; ++b) offset[b + 1] = offset[b] + per_block[b].size();
+  m.searcher_worker.resize(offset[blocks]);
+  for_each_block(blocks, 1, [&](std::size_t b, std::size_t, std::size_t) {
+    std::copy(per_block[b].begin(), per_block[b].end(),
+              m.searcher_worker.begin() + static_cast<std::ptrdiff_t>(offset[b]));
   });
   m.seekers_by_location.assign(world.graph.size(), 0);
   for (const WorkerId i : m.searcher_worker) {
@@ -103,17 +103,25 @@ void send_applications(World& world) {
   const std::size_t per_searcher = m.slots_per_searcher;
   const std::size_t regions = world.graph.size();
   const auto month = static_cast<std::uint32_t>(world.month);
-  m.applications.assign(m.searcher_worker.size() * per_searcher, kNoEmployer);
+  // Each searcher's applications fill the front of its slots; application_count says how many.
+  m.applications.resize(m.searcher_worker.size() * per_searcher);
+  m.application_count.assign(m.searcher_worker.size(), 0);
+  // Built once: constructing a Poisson distribution computes exp(-mean).
+  const boost::random::poisson_distribution<int, double> poisson_unemployed(mean_looks);
+  const boost::random::poisson_distribution<int, double> poisson_employed(mean_looks_employed);
+  const std::size_t cap_unemployed = max_applications(mean_looks);
+  const std::size_t cap_employed = max_applications(mean_looks_employed);
   for_each_block(
       m.searcher_worker.size(), kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
         for (std::size_t k = begin; k < end; ++k) {
           const WorkerId i = m.searcher_worker[k];
           RandomStream rng(s.seed, RandomPurpose::kSearch, i, month);
           EmployerId* chosen = m.applications.data() + k * per_searcher;
-          // One look at a random vacancy of region r, filling application slot a. Posted wages
-          // are public: nobody applies for a job they would turn down, and applying twice to
-          // one employer is pointless. Such a look yields no application.
-          auto look = [&](std::size_t r, std::size_t a) {
+          std::uint16_t sent = 0;
+          // One look at a random vacancy of region r; an application if the job is acceptable.
+          // Posted wages are public: nobody applies for a job they would turn down, and applying
+          // twice to one employer is pointless. Such a look yields no application.
+          auto look = [&](std::size_t r) {
             const std::uint32_t first = m.region_slot_begin[r];
             const std::uint32_t slots = m.region_slot_begin[r + 1] - first;
             if (slots == 0) return;
@@ -122,26 +130,27 @@ void send_applications(World& world) {
                                 world.move_cost_between(w.location[i], static_cast<RegionId>(r));
             if (value < w.reservation_wage[i] || !(value > 0)) return;
             if (slot.employer == w.employer[i]) return;  // already works there
-            if (std::find(chosen, chosen + a, slot.employer) == chosen + a)
-              chosen[a] = slot.employer;
+            if (std::find(chosen, chosen + sent, slot.employer) == chosen + sent)
+              chosen[sent++] = slot.employer;
           };
           const double* cdf = m.region_choice_cdf.data() + w.location[i] * regions;
           const double total = cdf[regions - 1];
           const bool employed = w.status[i] == WorkerStatus::kEmployed;
-          boost::random::poisson_distribution<int, double> poisson(employed ? mean_looks_employed
-                                                                            : mean_looks);
-          const std::size_t cap = max_applications(employed ? mean_looks_employed : mean_looks);
+          auto poisson = employed ? poisson_employed : poisson_unemployed;
+          const std::size_t cap = employed ? cap_employed : cap_unemployed;
           const auto looks = std::min<std::size_t>(static_cast<std::size_t>(poisson(rng)), cap);
           for (std::size_t a = 0; a < looks && total > 0; ++a) {
             // target < total, so some region has cdf > target.
             const double target = rng.uniform() * total;
-            look(static_cast<std::size_t>(std::upper_bound(cdf, cdf + regions, target) - cdf), a);
+            look(static_cast<std::size_t>(std::upper_bound(cdf, cdf + regions, target) - cdf));
           }
-          if (!world.contacted.test(i)) continue;
-          const double whole = std::floor(pushes);
-          const auto pushed =
-              static_cast<std::size_t>(whole + (rng.uniform() < pushes - whole ? 1 : 0));
-          for (std::size_t p = 0; p < pushed; ++p) look(w.location[i], own_slots + p);
+          if (world.contacted.test(i)) {
+            const double whole = std::floor(pushes);
+            const auto pushed =
+                static_cast<std::size_t>(whole + (rng.uniform() < pushes - whole ? 1 : 0));
+            for (std::size_t p = 0; p < pushed; ++p) look(w.location[i]);
+          }
+          m.application_count[k] = sent;
         }
       });
 }

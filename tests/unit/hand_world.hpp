@@ -79,6 +79,8 @@ inline void apply_to(World& world, const std::vector<EmployerId>& employers) {
     }
   }
   m.applications.assign(m.searcher_worker.size() * per_searcher, kNoEmployer);
+  m.application_count.assign(m.searcher_worker.size(),
+                             static_cast<std::uint16_t>(std::min(employers.size(), per_searcher)));
   for (std::size_t k = 0; k < m.searcher_worker.size(); ++k) {
     for (std::size_t a = 0; a < employers.size() && a < per_searcher; ++a) {
       m.applications[k * per_searcher + a] = employers[a];

@@ -63,10 +63,7 @@ TEST(GridOutreach, ContactedWorkersSendMoreApplicationsAtHome) {
   const MatchingBuffers& m = world.matching;
   double contacted_apps = 0, contacted = 0, other_apps = 0, other = 0;
   for (std::size_t k = 0; k < m.searcher_worker.size(); ++k) {
-    double apps = 0;
-    for (std::size_t a = 0; a < m.slots_per_searcher; ++a) {
-      apps += m.applications[k * m.slots_per_searcher + a] != kNoEmployer;
-    }
+    const double apps = m.application_count[k];
     if (world.contacted.test(m.searcher_worker[k])) {
       contacted_apps += apps;
       ++contacted;
