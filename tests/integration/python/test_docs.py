@@ -40,3 +40,20 @@ def test_calibration_doc_shows_what_the_default_run_gives(default_run):
         "<!-- calibration:default-run:end -->")[0]
     assert section.strip().strip("`").strip() == table, \
         "docs/CALIBRATION.md shows an old default run; run: /usr/bin/python3 scripts/refresh_docs.py"
+
+
+def test_calibration_doc_lists_each_parameter_once():
+    """A parameter listed twice in docs/CALIBRATION.md ends up with two stories; keep one."""
+    import re
+    document = (ROOT / "docs" / "CALIBRATION.md").read_text()
+    section = document.split("## Model parameters")[1].split("\n## ")[0]
+    seen = {}
+    for line in section.splitlines():
+        if not line.startswith("| `"):
+            continue
+        keys = re.findall(r"`([^`]+)`", line.split("|")[1])
+        prefix = keys[0].rsplit(".", 1)[0] + "." if "." in keys[0] else ""
+        for key in keys:
+            full = key if "." in key else prefix + key
+            assert full not in seen, f"{full} is listed twice: {seen[full]!r} and {line!r}"
+            seen[full] = line
