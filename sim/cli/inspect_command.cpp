@@ -20,10 +20,16 @@ void describe_output(const std::string& path) {
             << "months: " << file.committed_months << " committed of " << file.months_planned
             << ", from " << t.start.to_string() << "\n"
             << "regions: " << t.axes.regions.size() << " (" << homes << " home, "
-            << t.axes.regions.size() - homes << " destination)\n"
-            << "variables (time, region):";
-  for (const VariableInfo& variable : kVariables) std::cout << " " << variable.name;
-  std::cout << "\n" << format_summary_table(summarize_by_year(t));
+            << t.axes.regions.size() - homes << " destination)\n";
+  for (std::size_t a = 0; a < kAxisCount; ++a) {
+    std::cout << "variables (time, " << kAxisNames[a] << "):";
+    for (const VariableInfo& variable : kVariables) {
+      if (static_cast<std::size_t>(variable.axis) == a) std::cout << " " << variable.name;
+    }
+    std::cout << "\n";
+  }
+  if (file.panel_workers > 0) std::cout << "panel: " << file.panel_workers << " workers\n";
+  std::cout << format_summary_table(summarize_by_year(t));
 }
 
 }  // namespace

@@ -29,6 +29,10 @@ TrajectoryFile read_trajectory(const std::string& path) {
   result.committed_months = read_int_attribute(root, "committed_months");
   result.threads = read_int_attribute(root, "threads");
   result.config_json = read_string_attribute(root, "config");
+  if (H5Lexists(root, "panel", H5P_DEFAULT) > 0) {
+    const H5Handle panel(H5Gopen2(root, "panel", H5P_DEFAULT), H5Gclose, "open /panel in " + path);
+    result.panel_workers = read_int_attribute(panel.get(), "panel_workers");
+  }
 
   Trajectory& t = result.trajectory;
   const auto start = YearMonth::parse(read_string_attribute(root, "start"));

@@ -17,7 +17,8 @@ struct TrajectoryFile {
   long long committed_months = 0;
   long long threads = 0;
   std::string config_json;
-  Trajectory trajectory;  //!< the committed months only
+  long long panel_workers = 0;  //!< agents in /panel (0: no panel)
+  Trajectory trajectory;        //!< the committed months only
 };
 
 //! Throws std::runtime_error naming the path when it is not a readable laborsim trajectory.

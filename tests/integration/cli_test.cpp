@@ -102,6 +102,20 @@ TEST(Cli, InspectShowsTheSameSummaryAsTheRun) {
   EXPECT_NE(inspect.out.find(table), std::string::npos) << inspect.out;
   EXPECT_NE(inspect.out.find("months: 13 committed of 13, from 2024-01"), std::string::npos);
   EXPECT_NE(inspect.out.find("regions: 17 (7 home, 10 destination)"), std::string::npos);
+  EXPECT_NE(inspect.out.find("variables (time, region): labor_force employed"), std::string::npos);
+  EXPECT_NE(inspect.out.find("variables (time, edge): link_flow\n"), std::string::npos);
+  EXPECT_EQ(inspect.out.find("panel:"), std::string::npos);  // no panel unless asked
+}
+
+TEST(Cli, InspectReportsAPanel) {
+  test::TempDir dir;
+  const auto run = run_cli(
+      {"run", kSmall, "--months", "2", "-q", "--set", "output.panel_workers=40", "-o", "p.h5"},
+      dir.path(""));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto inspect = run_cli({"inspect", "p.h5"}, dir.path(""));
+  ASSERT_EQ(inspect.exit_code, 0) << inspect.err;
+  EXPECT_NE(inspect.out.find("panel: 40 workers\n"), std::string::npos) << inspect.out;
 }
 
 TEST(Cli, InspectPrintsAScenarioMergedWithDefaults) {
