@@ -53,8 +53,19 @@ void group_applications_by_employer(World& world) {
   const std::size_t searchers = m.searcher_worker.size();
 
   m.fill_cursor.assign(employers, 0);
+  // The cursors of a searcher's employers are scattered: ask for those of the searcher two
+  // ahead while handling this one, so the cache misses overlap.
+  constexpr std::size_t kAhead = 2;
+  const auto prefetch_cursors = [&](std::size_t k, std::size_t end) {
+    if (k >= end) return;
+    const EmployerId* sent = m.applications.data() + k * per_searcher;
+    for (std::size_t a = 0; a < m.application_count[k]; ++a) {
+      __builtin_prefetch(&m.fill_cursor[sent[a]], 1);
+    }
+  };
   for_each_block(searchers, kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
+      prefetch_cursors(k + kAhead, end);
       const EmployerId* sent = m.applications.data() + k * per_searcher;
       for (std::size_t a = 0; a < m.application_count[k]; ++a) {
         std::atomic_ref<std::uint32_t>(m.fill_cursor[sent[a]])
@@ -79,6 +90,7 @@ void group_applications_by_employer(World& world) {
   const auto bonus = static_cast<float>(s.grids.referral_rank_bonus);
   for_each_block(searchers, kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
+      prefetch_cursors(k + kAhead, end);
       const WorkerId i = m.searcher_worker[k];
       // Referred by grid staff: ranked as if more skilled.
       const float referral = world.contacted.test(i) ? 1 + bonus : 1.0f;
