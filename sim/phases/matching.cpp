@@ -127,10 +127,25 @@ void make_offers(World& world) {
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
       m.round_begin[j] = m.next_applicant[j];
+      const std::uint32_t last = m.application_offset[j + 1];
+      if (m.open_slots[j] == 0 || m.next_applicant[j] >= last) continue;  // nothing to do
       const float standard = threshold * labor_cost_ratio(world, static_cast<EmployerId>(j));
       std::uint32_t offers = 0;
-      while (offers < m.open_slots[j] && m.next_applicant[j] < m.application_offset[j + 1]) {
-        const std::uint32_t k = searcher_of(m.applicant_keys[m.next_applicant[j]++]);
+      while (offers < m.open_slots[j] && m.next_applicant[j] < last) {
+        const std::uint32_t at = m.next_applicant[j]++;
+        // Applicants are scattered searchers: ask early for the next ones' records.
+        if (at + 2 < last) {
+          const std::uint32_t ahead = searcher_of(m.applicant_keys[at + 2]);
+          __builtin_prefetch(&m.matched[ahead]);
+          __builtin_prefetch(&m.searcher_worker[ahead]);
+        }
+        if (at + 1 < last) {
+          const WorkerId next = m.searcher_worker[searcher_of(m.applicant_keys[at + 1])];
+          __builtin_prefetch(&w.skill[next]);
+          __builtin_prefetch(&w.location[next]);
+          __builtin_prefetch(&w.reservation_wage[next]);
+        }
+        const std::uint32_t k = searcher_of(m.applicant_keys[at]);
         if (m.matched[k]) continue;  // hired in an earlier round
         const WorkerId i = m.searcher_worker[k];
         if (match_quality(s, i, month, static_cast<EmployerId>(j)) < standard) continue;
