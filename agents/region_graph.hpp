@@ -35,6 +35,7 @@ class RegionGraph {
 
   std::size_t size() const { return nodes_.size(); }
   const RegionNode& node(RegionId r) const { return nodes_[r]; }
+  bool is_destination(RegionId r) const { return nodes_[r].kind == RegionKind::kDestination; }
   const std::vector<RegionNode>& nodes() const { return nodes_; }
   const std::vector<RegionLink>& links() const { return links_; }
   std::optional<RegionId> find(std::string_view name) const;

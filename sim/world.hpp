@@ -52,7 +52,6 @@ struct World {
         graph(s.region_graph()),
         moves(graph.size() * graph.size(), 0),
         job_finders(graph.size(), 0),
-        employed_at_start(graph.size(), 0),
         job_to_job_moves(graph.size(), 0) {}
 
   const Scenario* scenario;
@@ -81,8 +80,6 @@ struct World {
   std::vector<std::uint32_t> moves;
   //! Per region: unemployed people hired this month, by where they searched from.
   std::vector<std::uint32_t> job_finders;
-  //! Per region: employees of its employers when the month began.
-  std::vector<std::uint32_t> employed_at_start;
   //! One bit per worker: lived in a destination at some month's end this calendar year.
   Bitmap away_this_year;
   //! One bit per worker: employed and looking for a better job this month (labor_flows.cpp).

@@ -53,8 +53,6 @@ void plan_workforce(World& world) {
       }
     }
   });
-  world.employed_at_start.assign(world.graph.size(), 0);
-  for (std::size_t j = 0; j < e.size(); ++j) world.employed_at_start[e.region[j]] += e.workforce[j];
 }
 
 // Posted wages are sticky: an employer left with unfilled vacancies raises its offer a little,

@@ -2,7 +2,6 @@
 // residents at home a month (contacts_per_staff_month each, scaled like the population), the key
 // groups first (sim/phases/rationing.hpp). A reached worker gets job information pushes (extra
 // looks at home-region vacancies in search) and a referral (ranked higher by employers).
-#include "agents/key_groups.hpp"
 #include "sim/phases/phases.hpp"
 #include "sim/phases/rationing.hpp"
 
@@ -10,19 +9,13 @@ namespace laborsim {
 
 void reach_out(World& world) {
   const Scenario& s = *world.scenario;
-  const WorkerStore& w = world.workers;
   std::vector<double> capacity(world.graph.size(), 0.0);
   for (std::size_t k = 0; k < world.grids.size(); ++k) {
     capacity[world.grids.region[k]] +=
         world.grids.staff(k) * s.grids.contacts_per_staff_month * s.population.scale;
   }
-  const RationingResult result = ration_places(
-      world, capacity,
-      [&](std::size_t i) {
-        return w.status[i] == WorkerStatus::kUnemployed && w.location[i] == w.home_region[i];
-      },
-      [&](std::size_t i) { return priority_weight(s.grids.priority_weights, key_groups(w, i)); },
-      RandomPurpose::kOutreach, world.contacted);
+  const RationingResult result = ration_among_unemployed_at_home(
+      world, capacity, s.grids.priority_weights, RandomPurpose::kOutreach, world.contacted);
   world.grid_eligible = result.eligible;
   world.grid_contacts = result.placed;
 }

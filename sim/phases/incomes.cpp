@@ -27,10 +27,6 @@ std::vector<double> settle_incomes(World& world) {
   // Who has lived in a labour base this calendar year (transferred workers), restarted each
   // January.
   const bool january = world.scenario->start.plus_months(world.month).month == 1;
-  std::vector<std::uint8_t> is_destination(regions);
-  for (std::size_t r = 0; r < regions; ++r) {
-    is_destination[r] = world.graph.node(static_cast<RegionId>(r)).kind == RegionKind::kDestination;
-  }
   static_assert(kWorkerBlock % 64 == 0, "blocks must own whole words of the bitmap");
   // Monthly skill growth factor by age in months (a table: one look-up instead of a call).
   constexpr std::size_t kAges = kWorkingAgeEndMonths + 1;
@@ -43,7 +39,7 @@ std::vector<double> settle_incomes(World& world) {
     double* paid_here = paid.block(b);
     for (std::size_t i = begin; i < end; ++i) {
       if (january) world.away_this_year.clear(i);
-      if (w.status[i] != WorkerStatus::kInactive && is_destination[w.location[i]]) {
+      if (w.status[i] != WorkerStatus::kInactive && world.graph.is_destination(w.location[i])) {
         world.away_this_year.set(i);
       }
       const float living_cost = living_costs[w.location[i]];

@@ -53,10 +53,6 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
   const WorkerStore& w = world.workers;
   const EmployerStore& e = world.employers;
   const std::size_t regions = world.graph.size();
-  std::vector<std::uint8_t> is_destination(regions);
-  for (std::size_t r = 0; r < regions; ++r) {
-    is_destination[r] = world.graph.node(static_cast<RegionId>(r)).kind == RegionKind::kDestination;
-  }
 
   const std::size_t sectors = world.scenario->employers.sectors.size();
   const std::size_t region_width = kTallyCount * regions;
@@ -69,6 +65,7 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     double* by_sector = g + group_width;
     for (std::size_t i = begin; i < end; ++i) {
       const std::size_t at = w.location[i];
+      if (world.away_this_year.test(i)) t[kTTransferred * regions + w.home_region[i]] += 1;
       switch (w.status[i]) {
         case WorkerStatus::kEmployed:
           t[kTEmployed * regions + at] += 1;
@@ -86,18 +83,16 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
           break;
         case WorkerStatus::kInactive:
           t[kTInactive * regions + at] += 1;
-          if (world.away_this_year.test(i)) t[kTTransferred * regions + w.home_region[i]] += 1;
           continue;
       }
       t[kTLaborForce * regions + at] += 1;
-      if (is_destination[at]) {
+      if (world.graph.is_destination(static_cast<RegionId>(at))) {
         t[kTMigrantsOut * regions + w.home_region[i]] += 1;
         if (w.status[i] == WorkerStatus::kEmployed) {
           t[kTMigrantIncome * regions + w.home_region[i]] += w.wage[i];
         }
       }
       tally_groups(g, key_groups(w, i), w.status[i], w.spell_months[i]);
-      if (world.away_this_year.test(i)) t[kTTransferred * regions + w.home_region[i]] += 1;
     }
   });
   const std::vector<double> tally = sums.total();
@@ -123,12 +118,14 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kBenefitsPaid, region) = weight * benefits_paid[r];
     o.at(Variable::kDemandIndex, region) = world.economy.demand_index[r];
     std::uint64_t vacancies = 0, hires = 0, separations = 0, active = 0, entries = 0, exits = 0,
-                  startups = 0, unpaid_workers = 0;
+                  startups = 0, unpaid_workers = 0, employed_at_start = 0;
     double arrears = 0, written_off = 0;
     for (EmployerId j = e.region_begin[r]; j < e.region_begin[r + 1]; ++j) {
       vacancies += e.vacancies[j];
       hires += e.hires[j];
       separations += e.separations[j];
+      // Workforces change within the month only by hires and separations.
+      employed_at_start += e.workforce[j] + e.separations[j] - e.hires[j];
       entries += e.event[j] == EmployerEvent::kEntered;
       if (e.event[j] == EmployerEvent::kExited) {
         ++exits;
@@ -155,8 +152,8 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kJobToJobMoves, region) = weight * world.job_to_job_moves[r];
     o.at(Variable::kJobFindingRate, region) = seekers > 0 ? world.job_finders[r] / seekers : 0.0;
     o.at(Variable::kSeparationRate, region) =
-        world.employed_at_start[r] > 0
-            ? static_cast<double>(separations) / world.employed_at_start[r]
+        employed_at_start > 0
+            ? static_cast<double>(separations) / static_cast<double>(employed_at_start)
             : 0.0;
     double departures = 0, arrivals = 0;
     for (std::size_t q = 0; q < regions; ++q) {

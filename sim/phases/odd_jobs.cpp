@@ -3,7 +3,6 @@
 // (sim/phases/rationing.hpp). An odd job pays earnings_yuan_month, keeps skills from
 // depreciating, and stops the unemployment spell from lengthening (recent work is what
 // employers screen on): a bridge, not a job (they stay unemployed and keep searching).
-#include "agents/key_groups.hpp"
 #include "sim/phases/phases.hpp"
 #include "sim/phases/rationing.hpp"
 
@@ -11,20 +10,14 @@ namespace laborsim {
 
 void run_odd_jobs_markets(World& world) {
   const Scenario& s = *world.scenario;
-  const WorkerStore& w = world.workers;
   std::vector<double> capacity(world.graph.size(), 0.0);
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
     if (s.regions[r].kind != RegionKind::kHome) continue;
     capacity[r] =
         s.odd_jobs.markets_per_county * s.odd_jobs.placements_per_market_month * s.population.scale;
   }
-  const RationingResult result = ration_places(
-      world, capacity,
-      [&](std::size_t i) {
-        return w.status[i] == WorkerStatus::kUnemployed && w.location[i] == w.home_region[i];
-      },
-      [&](std::size_t i) { return priority_weight(s.odd_jobs.priority_weights, key_groups(w, i)); },
-      RandomPurpose::kOddJobs, world.odd_job);
+  const RationingResult result = ration_among_unemployed_at_home(
+      world, capacity, s.odd_jobs.priority_weights, RandomPurpose::kOddJobs, world.odd_job);
   world.odd_job_placements = result.placed;
 }
 

@@ -5,9 +5,11 @@
 // binds, and capped at one. Two deterministic parallel passes; the draw comes from the worker's
 // own stream for `purpose`, so results do not depend on threads.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <vector>
 
+#include "agents/key_groups.hpp"
 #include "agents/random_stream.hpp"
 #include "sim/bitmap.hpp"
 #include "sim/parallel.hpp"
@@ -75,6 +77,22 @@ RationingResult ration_places(const World& world, const std::vector<double>& cap
     for (std::size_t r = 0; r < regions; ++r) result.placed[r] += counts[r];
   }
   return result;
+}
+
+//! The services of the home counties (grid staff, odd-jobs markets) ration their places among
+//! the unemployed living at home, key groups first by `priority_weights`.
+inline RationingResult ration_among_unemployed_at_home(
+    const World& world, const std::vector<double>& capacity,
+    const std::array<double, kKeyGroupCount>& priority_weights, RandomPurpose purpose,
+    Bitmap& chosen) {
+  const WorkerStore& w = world.workers;
+  return ration_places(
+      world, capacity,
+      [&](std::size_t i) {
+        return w.status[i] == WorkerStatus::kUnemployed && w.location[i] == w.home_region[i];
+      },
+      [&](std::size_t i) { return priority_weight(priority_weights, key_groups(w, i)); }, purpose,
+      chosen);
 }
 
 }  // namespace laborsim
