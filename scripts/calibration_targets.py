@@ -29,7 +29,8 @@ def _years(f):
 
 
 def statistics(path):
-    """Every statistic a target names, computed from the run at `path`."""
+    """The statistic of every target the model can compute, from the run at `path` (a target
+    for something not simulated, such as the total population, has none)."""
     with h5py.File(path, "r") as f:
         home = _home(f)
         employed = f["employed"][()]
@@ -38,7 +39,6 @@ def statistics(path):
         income = [f["migrant_labor_income"][12 * y:12 * y + 12][:, home].sum()
                   for y in range(_years(f))]
         return {
-            "population": float("nan"),  # not simulated
             "people_aged_16_59": float((f["labor_force"][0] + f["inactive"][0]).sum()),
             "communities": float(f["communities"][()].sum()),
             "odd_jobs_markets": float(f["odd_jobs_markets"][()].sum()),
@@ -56,7 +56,7 @@ def statistics(path):
 
 
 def _number(x):
-    return "–" if x is None or x != x else f"{x:,.4g}" if abs(x) < 100 else f"{x:,.0f}"
+    return "–" if x is None else f"{x:,.4g}" if abs(x) < 100 else f"{x:,.0f}"
 
 
 def table(path):
@@ -68,7 +68,7 @@ def table(path):
             _number(t["low"]) if t["low"] == t["high"] else f"{_number(t['low'])} – {_number(t['high'])}")
         note = f" {t['note']}" if "note" in t else ""
         rows.append(f"| `{t['name']}` | {t['statistic']} | {_number(t['target'])} | {band} | "
-                    f"{_number(values[t['name']])} | {t['source']}.{note} |")
+                    f"{_number(values.get(t['name']))} | {t['source']}.{note} |")
     return "\n".join(rows)
 
 

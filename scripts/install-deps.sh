@@ -8,6 +8,8 @@ packages=(
   libboost-graph-dev libboost-random-dev libtbb-dev libhdf5-dev
   nlohmann-json3-dev libvalijson-dev libcli11-dev librandom123-dev
   libgtest-dev
+  # Debian's Python stack: seen by /usr/bin/python3 only (another python3 may come first on
+  # PATH), so the Makefile, CTest and every script run /usr/bin/python3, never a bare python3.
   python3 python3-pytest python3-numpy python3-pandas python3-xarray
   python3-h5py python3-h5netcdf python3-netcdf4
 )
@@ -31,3 +33,6 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The Python tests and scripts need these modules under /usr/bin/python3 itself.
+/usr/bin/python3 -c 'import h5py, netCDF4, h5netcdf, numpy, pandas, pytest, xarray' ||
+  { echo "install-deps: /usr/bin/python3 cannot import the Python packages just installed" >&2; exit 1; }
