@@ -47,16 +47,18 @@ constexpr std::array<PanelColumn, 10> kPanelColumns{{
 }  // namespace
 
 std::vector<WorkerId> sample_panel(std::uint64_t seed, std::size_t workers, std::size_t count) {
-  std::vector<WorkerId> ids(workers);
-  std::iota(ids.begin(), ids.end(), WorkerId{0});
-  if (count >= workers) return ids;
+  if (count >= workers) {
+    std::vector<WorkerId> everyone(workers);
+    std::iota(everyone.begin(), everyone.end(), WorkerId{0});
+    return everyone;
+  }
   std::vector<std::uint64_t> keys(workers);
   for (std::size_t i = 0; i < workers; ++i) {
     RandomStream rng(seed, RandomPurpose::kPanel, static_cast<std::uint32_t>(i), kBeforeStart);
     keys[i] = (static_cast<std::uint64_t>(rng()) << 32) | i;  // ties broken by id
   }
   std::nth_element(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(count), keys.end());
-  ids.resize(count);
+  std::vector<WorkerId> ids(count);
   for (std::size_t k = 0; k < count; ++k) ids[k] = static_cast<WorkerId>(keys[k] & 0xFFFFFFFFu);
   std::sort(ids.begin(), ids.end());
   return ids;

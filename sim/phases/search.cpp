@@ -1,7 +1,7 @@
 // Job search: for each application, a searcher (unemployed, or employed and searching on the
-// job) picks a region within reach, in
-// proportion to its vacancies times the wage it offers net of the extra cost of living there,
-// then one of that region's vacancies at random, and applies if the job would be acceptable.
+// job) picks a region within reach, in proportion to its vacancies times the wage it offers net
+// of the extra cost of living there, then one of that region's vacancies at random, and applies
+// if the job would be acceptable.
 // Applications are stored per searcher, not per worker.
 #include <algorithm>
 #include <boost/random/poisson_distribution.hpp>
@@ -25,12 +25,18 @@ bool searches(const World& world, std::size_t i) {
 void collect_searchers(World& world) {
   const WorkerStore& w = world.workers;
   MatchingBuffers& m = world.matching;
-  // One pass: each block lists its searchers; the lists are then laid end to end.
+  // One pass: each block lists its searchers and counts its unemployed ones by where they live;
+  // the lists are then laid end to end.
+  const std::size_t regions = world.graph.size();
   const std::size_t blocks = block_count(w.size(), kWorkerBlock);
   std::vector<std::vector<WorkerId>> per_block(blocks);
+  std::vector<std::uint32_t> unemployed_by_block(blocks * regions, 0);
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      if (searches(world, i)) per_block[b].push_back(static_cast<WorkerId>(i));
+      if (!searches(world, i)) continue;
+      per_block[b].push_back(static_cast<WorkerId>(i));
+      if (w.status[i] == WorkerStatus::kUnemployed)
+        ++unemployed_by_block[b * regions + w.location[i]];
     }
   });
   std::vector<std::size_t> offset(blocks + 1, 0);
@@ -40,9 +46,11 @@ void collect_searchers(World& world) {
     std::copy(per_block[b].begin(), per_block[b].end(),
               m.searcher_worker.begin() + static_cast<std::ptrdiff_t>(offset[b]));
   });
-  m.seekers_by_location.assign(world.graph.size(), 0);
-  for (const WorkerId i : m.searcher_worker) {
-    if (w.status[i] == WorkerStatus::kUnemployed) ++m.seekers_by_location[w.location[i]];
+  m.seekers_by_location.assign(regions, 0);
+  for (std::size_t b = 0; b < blocks; ++b) {
+    for (std::size_t r = 0; r < regions; ++r) {
+      m.seekers_by_location[r] += unemployed_by_block[b * regions + r];
+    }
   }
 }
 
