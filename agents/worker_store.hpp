@@ -13,7 +13,14 @@ using WorkerId = std::uint32_t;
 using EmployerId = std::uint32_t;
 inline constexpr EmployerId kNoEmployer = std::numeric_limits<EmployerId>::max();
 
-enum class WorkerStatus : std::uint8_t { kInactive = 0, kUnemployed = 1, kEmployed = 2 };
+//! kFarming: own-account work on the household's land between non-farm jobs (rural hukou, at
+//! home); in the labour force and counted as employed in the ILO sense, but not by an employer.
+enum class WorkerStatus : std::uint8_t {
+  kInactive = 0,
+  kUnemployed = 1,
+  kEmployed = 2,
+  kFarming = 3
+};
 
 //! Bits of WorkerStore::flags: traits fixed at synthesis.
 enum WorkerFlag : std::uint8_t {

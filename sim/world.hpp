@@ -42,7 +42,8 @@ struct MatchingBuffers {
   };
   std::vector<VacancySlot> vacancy_slots;
   std::vector<std::uint32_t> region_slot_begin;    //!< per region + 1: its range in vacancy_slots
-  std::vector<std::uint32_t> seekers_by_location;  //!< per region: this month's searchers
+  std::vector<std::uint32_t> seekers_by_location;  //!< per region: this month's unemployed searchers
+  std::vector<std::uint32_t> farmers_looking;      //!< per region: this month's farmers searching
   std::vector<double> region_choice_cdf;           //!< regions x regions, row = searcher location
 };
 
@@ -52,7 +53,9 @@ struct World {
         graph(s.region_graph()),
         moves(graph.size() * graph.size(), 0),
         job_finders(graph.size(), 0),
-        job_to_job_moves(graph.size(), 0) {}
+        job_to_job_moves(graph.size(), 0),
+        farmers_hired(graph.size(), 0),
+        stint_ends(graph.size(), 0) {}
 
   const Scenario* scenario;
   RegionGraph graph;
@@ -82,10 +85,15 @@ struct World {
   std::vector<std::uint32_t> job_finders;
   //! One bit per worker: lived in a destination at some month's end this calendar year.
   Bitmap away_this_year;
-  //! One bit per worker: employed and looking for a better job this month (labor_flows.cpp).
+  //! One bit per worker: employed and looking for a better job, or farming and looking for
+  //! non-farm work, this month (labor_flows.cpp).
   Bitmap searching_on_the_job;
   //! Per region: employed people who moved to another employer this month, by where they worked.
   std::vector<std::uint32_t> job_to_job_moves;
+  //! Per region: farmers who took a non-farm job this month, by their home region.
+  std::vector<std::uint32_t> farmers_hired;
+  //! Per region: migrants whose stint there ended this month (labor_flows.cpp).
+  std::vector<std::uint32_t> stint_ends;
   //! One bit per worker: working odd jobs this month (sim/phases/odd_jobs.cpp).
   Bitmap odd_job;
   std::vector<std::uint32_t> odd_job_placements;  //!< per region, this month

@@ -30,7 +30,8 @@ hid_t f32() { return H5T_IEEE_F32LE; }
 // The order of the columns written by PanelWriter::append.
 constexpr std::array<PanelColumn, 10> kPanelColumns{{
     {"status", i8, "",
-     "labour-market status at the end of the month: 0 inactive, 1 unemployed, 2 employed"},
+     "labour-market status at the end of the month: 0 inactive, 1 unemployed, 2 employed, 3 "
+     "farming"},
     {"location", i16, "",
      "region where the person lives at the end of the month (index into /region)"},
     {"employer", i32, "", "employer agent id (-1 unless employed)"},

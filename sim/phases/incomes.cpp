@@ -18,6 +18,7 @@ std::vector<double> settle_incomes(World& world) {
   const auto depreciation = static_cast<float>(1 - pop.skill_depreciation_monthly);
   const auto saving_rate = static_cast<float>(pop.saving_rate);
   const auto odd_earnings = static_cast<float>(s.odd_jobs.earnings_yuan_month);
+  const auto farm_income = static_cast<float>(s.farming.income_yuan_month);
   std::vector<float> living_costs;
   for (const RegionSpec& region : s.regions) {
     living_costs.push_back(static_cast<float>(region.living_cost_yuan_month));
@@ -53,6 +54,11 @@ std::vector<double> settle_incomes(World& world) {
         w.wage[i] *= growth;
         w.output[i] *= growth;
         w.tenure_months[i] = static_cast<std::uint16_t>(std::min(w.tenure_months[i] + 1, 65535));
+        continue;
+      }
+      if (w.status[i] == WorkerStatus::kFarming) {
+        // Farm work neither builds nor wears away the general skill jobs pay for (assumption).
+        w.savings[i] = std::max(0.0f, w.savings[i] + saving_rate * (farm_income - living_cost));
         continue;
       }
       if (w.status[i] != WorkerStatus::kUnemployed) continue;

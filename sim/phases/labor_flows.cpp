@@ -43,6 +43,36 @@ void replace_retiree(World& world, std::size_t i) {
                                                                : WorkerStatus::kInactive;
 }
 
+// A worker without a job at home goes to work the household's land. A farmer takes any job worth
+// more than the farm pays.
+void start_farming(const Scenario& s, WorkerStore& w, std::size_t i) {
+  w.status[i] = WorkerStatus::kFarming;
+  w.reservation_wage[i] = farmer_reservation_wage(s);
+  w.spell_months[i] = 0;
+  w.benefit_months_left[i] = 0;
+}
+
+// A rural migrant whose stint in a labour base ended goes home: to farm when the scenario has
+// farm households, else to search there like any job loser. (Migrants who lose their job before
+// the stint ends look for another first, as unemployed.)
+void end_stint(World& world, std::size_t i) {
+  const Scenario& s = *world.scenario;
+  WorkerStore& w = world.workers;
+  leave_employer(world.employers, w.employer[i]);
+  std::atomic_ref<std::uint32_t>(world.stint_ends[w.location[i]])
+      .fetch_add(1, std::memory_order_relaxed);
+  w.reservation_wage[i] = static_cast<float>(s.search.reservation_ratio_after_job_loss * w.wage[i]);
+  w.employer[i] = kNoEmployer;
+  w.wage[i] = 0;
+  w.output[i] = 0;
+  w.tenure_months[i] = 0;
+  w.spell_months[i] = 0;
+  w.benefit_months_left[i] = 0;
+  w.location[i] = w.home_region[i];
+  w.status[i] = WorkerStatus::kUnemployed;
+  if (s.farming.enabled) start_farming(s, w, i);
+}
+
 // People leaving the labour force live at home, without benefits or a spell.
 void leave_labor_force(WorkerStore& w, std::size_t i) {
   w.status[i] = WorkerStatus::kInactive;
@@ -64,8 +94,16 @@ void run_labor_flows(World& world) {
   const BenefitSpec& benefits = s.benefits;
   const double on_the_job_search = s.search.on_the_job_search_monthly;
   const auto switch_factor = static_cast<float>(1 + s.search.job_switch_premium);
+  const std::size_t calendar = s.start.plus_months(world.month).month - 1;
+  const double stint_end = s.farming.stint_end_monthly[calendar];
+  const double farmer_search = s.farming.search_monthly[calendar];
+  const double farm_take_up = s.farming.take_up_monthly;
+  const bool may_take_up_farming = s.farming.enabled && farm_take_up > 0;
+  // away_this_year still holds last year's bits in January (incomes restart it).
+  const bool new_year = calendar == 0;
 
   world.moves.assign(world.graph.size() * world.graph.size(), 0);
+  world.stint_ends.assign(world.graph.size(), 0);
   world.searching_on_the_job.reset(w.size());  // chosen afresh each month
   MoveLog log(block_count(w.size(), kWorkerBlock));
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
@@ -90,6 +128,15 @@ void run_labor_flows(World& world) {
                                         ? static_cast<double>(e.separation_probability[j])
                                         : separation_rate;
           const bool loses_job = exits || u_separation < separation;
+          // A rural migrant's stint in a labour base ends with the calendar (u_return is free
+          // when the job goes on).
+          const bool stint_ends = !loses_job && u_return < stint_end &&
+                                  (w.flags[i] & WorkerFlag::kRuralHukou) &&
+                                  world.graph.is_destination(w.location[i]);
+          if (stint_ends) {
+            end_stint(world, i);
+            break;
+          }
           if (!loses_job) {
             // On-the-job search: asks for a raise's worth more than the job pays now.
             if (u_search < on_the_job_search) {
@@ -127,6 +174,21 @@ void run_labor_flows(World& world) {
           } else if (w.location[i] != w.home_region[i] &&
                      rng.bernoulli(s.search.return_home_monthly)) {
             w.location[i] = w.home_region[i];  // gives up searching away and goes home
+          } else if (may_take_up_farming && w.location[i] == w.home_region[i] &&
+                     (w.flags[i] & WorkerFlag::kRuralHukou) && w.benefit_months_left[i] == 0 &&
+                     rng.uniform() < farm_take_up) {
+            start_farming(s, w, i);  // back to the land when non-farm work is not to be had
+          }
+          break;
+        case WorkerStatus::kFarming:
+          // Farmers look for non-farm work in the migration season, with the unemployed's
+          // effort (searching_on_the_job: looking while occupied); one who already worked away
+          // this year stays for the farm's season.
+          if (u_exit < exit_rate) {
+            leave_labor_force(w, i);
+          } else if ((new_year || !world.away_this_year.test(i)) &&
+                     rng.uniform() < farmer_search) {
+            world.searching_on_the_job.set(i);
           }
           break;
         case WorkerStatus::kInactive:

@@ -187,8 +187,8 @@ void apply_hires(World& world) {
   const std::size_t regions = world.graph.size();
   const std::size_t blocks = block_count(m.searcher_worker.size(), kWorkerBlock);
   MoveLog log(blocks);
-  // Per block and region: hires out of unemployment, then job-to-job moves.
-  std::vector<std::uint32_t> finders(blocks * 2 * regions, 0);
+  // Per block and region: hires out of unemployment, job-to-job moves, then hires of farmers.
+  std::vector<std::uint32_t> finders(blocks * 3 * regions, 0);
   for_each_block(m.searcher_worker.size(), kWorkerBlock,
                  [&](std::size_t b, std::size_t begin, std::size_t end) {
                    for (std::size_t k = begin; k < end; ++k) {
@@ -203,9 +203,11 @@ void apply_hires(World& world) {
                            .fetch_sub(1, std::memory_order_relaxed);
                        std::atomic_ref<std::uint32_t>(e.separations[old])
                            .fetch_add(1, std::memory_order_relaxed);
-                       ++finders[(2 * b + 1) * regions + w.location[i]];
+                       ++finders[(3 * b + 1) * regions + w.location[i]];
+                     } else if (w.status[i] == WorkerStatus::kFarming) {
+                       ++finders[(3 * b + 2) * regions + w.location[i]];
                      } else {
-                       ++finders[2 * b * regions + w.location[i]];
+                       ++finders[3 * b * regions + w.location[i]];
                      }
                      log.add(b, w.location[i], e.region[j]);
                      w.status[i] = WorkerStatus::kEmployed;
@@ -221,10 +223,12 @@ void apply_hires(World& world) {
   log.add_to(world);
   world.job_finders.assign(regions, 0);
   world.job_to_job_moves.assign(regions, 0);
+  world.farmers_hired.assign(regions, 0);
   for (std::size_t b = 0; b < blocks; ++b) {
     for (std::size_t r = 0; r < regions; ++r) {
-      world.job_finders[r] += finders[2 * b * regions + r];
-      world.job_to_job_moves[r] += finders[(2 * b + 1) * regions + r];
+      world.job_finders[r] += finders[3 * b * regions + r];
+      world.job_to_job_moves[r] += finders[(3 * b + 1) * regions + r];
+      world.farmers_hired[r] += finders[(3 * b + 2) * regions + r];
     }
   }
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {

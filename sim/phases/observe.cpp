@@ -17,6 +17,7 @@ enum Tally : std::size_t {
   kTMigrantsOut,
   kTMigrantIncome,
   kTTransferred,
+  kTFarming,
   kTallyCount
 };
 
@@ -24,6 +25,7 @@ enum Tally : std::size_t {
 // regional ones: one or two additions per person, spread over the groups once at the end.
 enum GroupTally : std::size_t {
   kGEmployed,
+  kGFarming,
   kGUnemployed,
   kGLongTerm,
   kGSpellSum,
@@ -40,6 +42,10 @@ void tally_groups(double* g, std::uint8_t groups, WorkerStatus status, std::uint
   double* set = g + std::size_t{groups} * kGroupTallyCount;
   if (status == WorkerStatus::kEmployed) {
     set[kGEmployed] += 1;
+    return;
+  }
+  if (status == WorkerStatus::kFarming) {
+    set[kGFarming] += 1;
     return;
   }
   set[kGUnemployed] += 1;
@@ -80,6 +86,9 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
           break;
         case WorkerStatus::kUnemployed:
           t[kTUnemployed * regions + at] += 1;
+          break;
+        case WorkerStatus::kFarming:
+          t[kTFarming * regions + at] += 1;
           break;
         case WorkerStatus::kInactive:
           t[kTInactive * regions + at] += 1;
@@ -164,6 +173,10 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kArrivals, region) = weight * arrivals;
     o.at(Variable::kMigrantLaborIncome, region) = weight * tally[kTMigrantIncome * regions + r];
     o.at(Variable::kTransferredThisYear, region) = weight * tally[kTTransferred * regions + r];
+    o.at(Variable::kFarming, region) = weight * tally[kTFarming * regions + r];
+    o.at(Variable::kFarmersLooking, region) = weight * world.matching.farmers_looking[r];
+    o.at(Variable::kFarmersHired, region) = weight * world.farmers_hired[r];
+    o.at(Variable::kStintEnds, region) = weight * world.stint_ends[r];
     o.at(Variable::kGridCoverage, region) = eligible > 0 ? world.grid_contacts[r] / eligible : 0.0;
     o.at(Variable::kGridCaseload, region) =
         staff[r] > 0 ? weight * eligible / static_cast<double>(staff[r]) : 0.0;
@@ -218,8 +231,10 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
   }
   for (std::size_t k = 0; k < kGroups; ++k) {
     const double unemployed = by_group[k][kGUnemployed];
-    o.at(Variable::kGroupLaborForce, k) = weight * (by_group[k][kGEmployed] + unemployed);
+    o.at(Variable::kGroupLaborForce, k) =
+        weight * (by_group[k][kGEmployed] + by_group[k][kGFarming] + unemployed);
     o.at(Variable::kGroupEmployed, k) = weight * by_group[k][kGEmployed];
+    o.at(Variable::kGroupFarming, k) = weight * by_group[k][kGFarming];
     o.at(Variable::kGroupUnemployed, k) = weight * unemployed;
     o.at(Variable::kGroupLongTermUnemployed, k) = weight * by_group[k][kGLongTerm];
     o.at(Variable::kGroupMeanSpell, k) = unemployed > 0 ? by_group[k][kGSpellSum] / unemployed : 0;

@@ -1,5 +1,5 @@
-// Job search: for each application, a searcher (unemployed, or employed and searching on the
-// job) picks a region within reach, in proportion to its vacancies times the wage it offers net
+// Job search: for each application, a searcher (unemployed, or employed or farming and looking
+// for a job) picks a region within reach, in proportion to its vacancies times the wage it offers net
 // of the extra cost of living there, then one of that region's vacancies at random, and applies
 // if the job would be acceptable.
 // Applications are stored per searcher, not per worker.
@@ -16,27 +16,30 @@ namespace {
 
 bool searches(const World& world, std::size_t i) {
   const WorkerStatus status = world.workers.status[i];
-  return status == WorkerStatus::kUnemployed ||
-         (status == WorkerStatus::kEmployed && world.searching_on_the_job.test(i));
+  return status == WorkerStatus::kUnemployed || (status != WorkerStatus::kInactive &&
+                                                 world.searching_on_the_job.test(i));
 }
 
-// Dense numbering of this month's searchers (the unemployed and the employed searching on the
-// job), in worker-id order.
+// Dense numbering of this month's searchers (the unemployed, and the employed and farmers looking
+// for a job), in worker-id order.
 void collect_searchers(World& world) {
   const WorkerStore& w = world.workers;
   MatchingBuffers& m = world.matching;
-  // One pass: each block lists its searchers and counts its unemployed ones by where they live;
-  // the lists are then laid end to end.
+  // One pass: each block lists its searchers and counts its unemployed ones and its farmers by
+  // where they live; the lists are then laid end to end.
   const std::size_t regions = world.graph.size();
   const std::size_t blocks = block_count(w.size(), kWorkerBlock);
   std::vector<std::vector<WorkerId>> per_block(blocks);
-  std::vector<std::uint32_t> unemployed_by_block(blocks * regions, 0);
+  std::vector<std::uint32_t> by_block(blocks * 2 * regions, 0);  // unemployed, then farmers
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       if (!searches(world, i)) continue;
       per_block[b].push_back(static_cast<WorkerId>(i));
-      if (w.status[i] == WorkerStatus::kUnemployed)
-        ++unemployed_by_block[b * regions + w.location[i]];
+      if (w.status[i] == WorkerStatus::kUnemployed) {
+        ++by_block[2 * b * regions + w.location[i]];
+      } else if (w.status[i] == WorkerStatus::kFarming) {
+        ++by_block[(2 * b + 1) * regions + w.location[i]];
+      }
     }
   });
   std::vector<std::size_t> offset(blocks + 1, 0);
@@ -47,9 +50,11 @@ void collect_searchers(World& world) {
               m.searcher_worker.begin() + static_cast<std::ptrdiff_t>(offset[b]));
   });
   m.seekers_by_location.assign(regions, 0);
+  m.farmers_looking.assign(regions, 0);
   for (std::size_t b = 0; b < blocks; ++b) {
     for (std::size_t r = 0; r < regions; ++r) {
-      m.seekers_by_location[r] += unemployed_by_block[b * regions + r];
+      m.seekers_by_location[r] += by_block[2 * b * regions + r];
+      m.farmers_looking[r] += by_block[(2 * b + 1) * regions + r];
     }
   }
 }

@@ -37,6 +37,7 @@ struct RegionSpec {
   RegionKind kind = RegionKind::kHome;
   double working_age_population{};  //!< [persons], home regions
   double initial_migrant_share{};
+  double initial_farming_share{};  //!< of the rural-hukou labour force at home, home regions
   double migrant_jobs{};  //!< [jobs], destinations
   double mean_wage_yuan_month{};
   double living_cost_yuan_month{};
@@ -148,6 +149,15 @@ struct OddJobsSpec {
   std::array<double, kKeyGroupCount> priority_weights{};  //!< by KeyGroup
 };
 
+//! Farm households and circular migration (docs/MODEL.md, "Farm work and circular migration").
+struct FarmingSpec {
+  bool enabled = false;
+  double income_yuan_month{};
+  double take_up_monthly{};
+  std::array<double, 12> stint_end_monthly{};  //!< by calendar month, January first
+  std::array<double, 12> search_monthly{};     //!< by calendar month, January first
+};
+
 struct OutputSpec {
   std::string directory;
   int compression_level{};
@@ -172,6 +182,7 @@ struct Scenario {
   EntrepreneurshipSpec entrepreneurship;
   GridSpec grids;
   OddJobsSpec odd_jobs;
+  FarmingSpec farming;
   OutputSpec output;
   //! The merged, defaulted, validated document this scenario was frozen from (provenance).
   nlohmann::json config;

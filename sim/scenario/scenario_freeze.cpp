@@ -87,6 +87,7 @@ std::vector<RegionSpec> freeze_regions(const json& doc, const std::vector<Sector
     region.kind = r["kind"] == "home" ? RegionKind::kHome : RegionKind::kDestination;
     region.working_age_population = r["working_age_population"];
     region.initial_migrant_share = r["initial_migrant_share"];
+    region.initial_farming_share = r["initial_farming_share"];
     region.migrant_jobs = r["migrant_jobs"];
     region.mean_wage_yuan_month = r["mean_wage_yuan_month"];
     region.living_cost_yuan_month = r["living_cost_yuan_month"];
@@ -345,6 +346,13 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   s.odd_jobs.placements_per_market_month = j["placements_per_market_month"];
   s.odd_jobs.earnings_yuan_month = j["earnings_yuan_month"];
   s.odd_jobs.priority_weights = freeze_priority_weights(j["priority_weights"]);
+
+  const json& f = doc["farming"];
+  s.farming.enabled = f["enabled"];
+  s.farming.income_yuan_month = f["income_yuan_month"];
+  s.farming.take_up_monthly = f["take_up_monthly"];
+  s.farming.stint_end_monthly = f["stint_end_monthly"].get<std::array<double, 12>>();
+  s.farming.search_monthly = f["search_monthly"].get<std::array<double, 12>>();
 
   const json& o = doc["output"];
   s.output = {o["directory"], o["compression_level"], o["chunk_months"], o["panel_workers"]};

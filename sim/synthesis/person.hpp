@@ -37,6 +37,13 @@ inline float entrant_reservation_wage(const Scenario& s, RegionId home, float sk
                             s.regions[home].mean_wage_yuan_month * skill);
 }
 
+//! Reservation wage of a farmer: a non-farm job must pay, net of the extra cost of living where
+//! it is, more than the farm (and no less than the reservation-wage floor).
+inline float farmer_reservation_wage(const Scenario& s) {
+  return static_cast<float>(
+      std::max(s.search.reservation_wage_floor_yuan_month, s.farming.income_yuan_month));
+}
+
 //! Draws a resident of `home`. `age_months` is drawn uniformly over 16-59 unless `newcomer`,
 //! when it is 16 exactly. Consumes draws from `rng` in a fixed order.
 Person draw_person(RandomStream& rng, const Scenario& scenario, RegionId home, bool newcomer,

@@ -54,10 +54,14 @@ void synthesize_workers(World& world) {
     const auto home = static_cast<RegionId>(r);
     const std::vector<double> destinations = destination_cdf(world, home);
     const double migrant_share = destinations.back() > 0 ? region.initial_migrant_share : 0.0;
-    // Unemployment is all at home at the start; locals carry the region's whole rate.
+    // Unemployment is all at home, among those not farming, at the start; they carry the
+    // region's whole rate.
+    const double farming_share = s.farming.enabled ? region.initial_farming_share : 0.0;
+    const double non_farm_locals =
+        (1 - migrant_share) * (1 - farming_share * (1 - region.urban_hukou_share));
     const double local_unemployment =
-        migrant_share < 1 ? std::min(1.0, pop.initial_unemployment_rate / (1 - migrant_share))
-                          : 1.0;
+        non_farm_locals > 0 ? std::min(1.0, pop.initial_unemployment_rate / non_farm_locals)
+                            : 1.0;
     const int max_benefit = s.benefits.max_duration_months;
     for_each_block(
         begin[r + 1] - begin[r], kWorkerBlock,
@@ -93,6 +97,11 @@ void synthesize_workers(World& world) {
               w.status[i] = WorkerStatus::kEmployed;
               w.location[i] = pick(destinations, u_destination);
               w.tenure_months[i] = static_cast<std::uint16_t>(rng.below(120));
+            } else if ((w.flags[i] & WorkerFlag::kRuralHukou) &&
+                       (u_migrant - migrant_share) < farming_share * (1 - migrant_share)) {
+              // Home between stints: u_migrant is uniform on [migrant_share, 1) here.
+              w.status[i] = WorkerStatus::kFarming;
+              w.reservation_wage[i] = farmer_reservation_wage(s);
             } else if (u_unemployed < local_unemployment) {
               w.status[i] = WorkerStatus::kUnemployed;
               w.spell_months[i] = static_cast<std::uint16_t>(rng.below(12));

@@ -76,7 +76,12 @@ def test_values_match_the_printed_summary(dataset, small_run):
 
 def test_stocks_are_consistent(dataset):
     lf = dataset["labor_force"]
-    np.testing.assert_allclose(lf, dataset["employed"] + dataset["unemployed"])
+    np.testing.assert_allclose(lf, dataset["employed"] + dataset["farming"] + dataset["unemployed"])
+    # Farmers live at home, and Dingxi's stints away end with the seasons.
+    assert (dataset["farming"].sel(region="Lanzhou") == 0).all()
+    assert float(dataset["farming"].sum()) > 0
+    assert float(dataset["stint_ends"].sel(region="Lanzhou").sum()) > 0
+    assert float(dataset["stint_ends"].sel(region="Anding").sum()) == 0
     # Residents aged 16-59 at one agent per hundred people, weighted back: about 1.534 M.
     total = float((lf + dataset["inactive"]).isel(time=0).sum())
     assert total == pytest.approx(1.534e6, rel=0.001)
@@ -89,11 +94,14 @@ GROUPS = ["rural_migrant_worker", "urban_resident", "ex_serviceman", "college_gr
 
 def test_key_group_outputs(dataset):
     assert list(dataset["group"].values) == GROUPS
-    for name in ["group_labor_force", "group_employed", "group_unemployed",
+    for name in ["group_labor_force", "group_employed", "group_farming", "group_unemployed",
                  "group_long_term_unemployed", "group_mean_spell"]:
         assert dataset[name].dims == ("time", "group"), name
     lf = dataset["group_labor_force"]
-    np.testing.assert_allclose(lf, dataset["group_employed"] + dataset["group_unemployed"])
+    np.testing.assert_allclose(
+        lf, dataset["group_employed"] + dataset["group_farming"] + dataset["group_unemployed"])
+    # Only rural-hukou people farm.
+    assert (dataset["group_farming"].sel(group="urban_resident") == 0).all()
     # Rural and urban hukou partition the labour force.
     total = dataset["labor_force"].sum("region")
     np.testing.assert_allclose(lf.sel(group="rural_migrant_worker") + lf.sel(group="urban_resident"),

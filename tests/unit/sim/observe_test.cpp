@@ -16,6 +16,7 @@ World observable_world(const Scenario& s) {
   world.grid_contacts.assign(regions, 0);
   world.odd_job_placements.assign(regions, 0);
   world.matching.seekers_by_location.assign(regions, 0);
+  world.matching.farmers_looking.assign(regions, 0);
   return world;
 }
 

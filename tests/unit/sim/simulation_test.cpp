@@ -56,8 +56,9 @@ TEST(Simulation, EmploymentChangesOnlyThroughHiresAndSeparations) {
     // Everyone is somewhere: labour force plus inactive is the whole simulated population.
     EXPECT_DOUBLE_EQ(o.total(Variable::kLaborForce) + o.total(Variable::kInactive),
                      s.agent_weight() * static_cast<double>(simulation.world().workers.size()));
-    EXPECT_DOUBLE_EQ(o.total(Variable::kLaborForce),
-                     o.total(Variable::kEmployed) + o.total(Variable::kUnemployed));
+    EXPECT_DOUBLE_EQ(o.total(Variable::kLaborForce), o.total(Variable::kEmployed) +
+                                                         o.total(Variable::kFarming) +
+                                                         o.total(Variable::kUnemployed));
   }
 }
 
@@ -107,31 +108,34 @@ TEST(Simulation, LocalDemandShockRaisesLocalUnemployment) {
 }
 
 // The synthesised state is not the model's steady state; burn-in months close the gap before
-// recording starts.
+// recording starts. Dingxi has seasons, so years are compared by their mean rates.
 TEST(Simulation, BurnInStartsTheRecordNearSteadyState) {
   auto rates = [](int burn_in) {
     const auto months =
-        run(test::small_dingxi(0.02, 24, {"burn_in_months=" + std::to_string(burn_in)}), 2);
+        run(test::small_dingxi(0.05, 24, {"burn_in_months=" + std::to_string(burn_in)}), 2);
     std::vector<double> rate;
     for (const Observation& o : months) {
       rate.push_back(o.total(Variable::kUnemployed) / o.total(Variable::kLaborForce));
     }
-    const double later = std::accumulate(rate.begin() + 12, rate.end(), 0.0) / 12;
-    return std::pair{rate[0], later};
+    const double first = std::accumulate(rate.begin(), rate.begin() + 12, 0.0) / 12;
+    const double second = std::accumulate(rate.begin() + 12, rate.end(), 0.0) / 12;
+    return std::pair{first, second};
   };
-  const auto [cold_start, cold_later] = rates(0);
-  const auto [warm_start, warm_later] = rates(24);
-  EXPECT_LT(cold_start, cold_later - 0.015);
-  EXPECT_NEAR(warm_start, warm_later, 0.01);
+  // Measured: 3.0 % then 4.9 % from a cold start; 5.2 % then 5.7 % after Dingxi's 48 months.
+  const auto [cold_first, cold_second] = rates(0);
+  const auto [warm_first, warm_second] = rates(48);
+  EXPECT_LT(cold_first, cold_second - 0.015);
+  EXPECT_NEAR(warm_first, warm_second, 0.01);
 }
 
 TEST(Simulation, MigrantsTravelToDestinationsAndSomeComeHome) {
   const auto months = run(test::small_dingxi(0.01, 24), 2);
   const Observation& last = months.back();
-  // About a third of the labour force works in the labour bases, as at the start.
+  // In December, with stints ending for the Spring Festival, about a sixth of the labour force
+  // works in the labour bases (measured: 0.15; 0.23 at the spring peak).
   const double away = last.total(Variable::kMigrantsOut) / last.total(Variable::kLaborForce);
-  EXPECT_GT(away, 0.25);
-  EXPECT_LT(away, 0.45);
+  EXPECT_GT(away, 0.1);
+  EXPECT_LT(away, 0.3);
   double destination_hires = 0;
   for (RegionId r = 7; r < 17; ++r) destination_hires += last.at(Variable::kHires, r);
   EXPECT_GT(destination_hires, 0);

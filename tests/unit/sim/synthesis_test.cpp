@@ -26,20 +26,35 @@ TEST(Synthesis, InitialStatesMatchTheScenarioShares) {
   const Scenario s = test::small_dingxi(0.05);
   const World world = synthesize_world(s);
   const WorkerStore& w = world.workers;
-  double labor_force = 0, unemployed = 0, away = 0, insured = 0;
+  double labor_force = 0, unemployed = 0, away = 0, insured = 0, farming = 0, rural_farmers = 0;
   for (std::size_t i = 0; i < w.size(); ++i) {
     insured += (w.flags[i] & WorkerFlag::kInsured) != 0;
     if (w.status[i] == WorkerStatus::kInactive) continue;
     ++labor_force;
     unemployed += w.status[i] == WorkerStatus::kUnemployed;
     away += world.graph.node(w.location[i]).kind == RegionKind::kDestination;
+    if (w.status[i] == WorkerStatus::kFarming) {
+      ++farming;
+      rural_farmers += (w.flags[i] & WorkerFlag::kRuralHukou) && w.location[i] == w.home_region[i];
+    }
+  }
+  // Population-weighted means of the regions' shares.
+  double people = 0, expected_away = 0, expected_farming = 0;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    const RegionSpec& region = s.regions[r];
+    people += region.working_age_population;
+    expected_away += region.working_age_population * region.initial_migrant_share;
+    expected_farming += region.working_age_population * region.initial_farming_share *
+                        (1 - region.urban_hukou_share) * (1 - region.initial_migrant_share);
   }
   const double n = static_cast<double>(w.size());
   EXPECT_NEAR(labor_force / n, 0.8, 0.01);
   EXPECT_NEAR(unemployed / labor_force, 0.05, 0.005);
   EXPECT_NEAR(insured / n, 0.25, 0.01);
-  // Labour-force-weighted mean of the regions' initial migrant shares (0.25..0.40).
-  EXPECT_NEAR(away / labor_force, 0.356, 0.01);
+  EXPECT_NEAR(away / labor_force, expected_away / people, 0.01);  // Dingxi: 0.14
+  EXPECT_NEAR(farming / labor_force, expected_farming / people, 0.01);  // Dingxi: 0.33
+  EXPECT_GT(farming, 0.25 * labor_force);
+  EXPECT_EQ(rural_farmers, farming) << "only rural-hukou people at home farm";
 }
 
 TEST(Synthesis, EveryEmployedWorkerHasASeatAtAnEmployerOfItsRegion) {
