@@ -30,6 +30,15 @@ struct MatchingBuffers {
   std::vector<std::uint32_t> fill_cursor;         //!< per employer, while filling
   std::vector<std::uint64_t> applicant_keys;      //!< per employer, sorted best first
   std::vector<std::uint64_t> best_offer;          //!< per searcher: packed (value, employer)
+  //! What an employer's offer round needs of a searcher, copied in searcher order so that an
+  //! interview costs one memory access, not one per worker column.
+  struct SearcherView {
+    WorkerId worker;
+    float skill;
+    float reservation_wage;
+    RegionId location;
+  };
+  std::vector<SearcherView> searcher_view;  //!< per searcher
   std::vector<std::uint8_t> matched;              //!< per searcher
   std::vector<std::uint32_t> open_slots;          //!< per employer: vacancies not yet filled
   std::vector<std::uint32_t> round_begin;         //!< per employer: first applicant of the round

@@ -88,10 +88,12 @@ void group_applications_by_employer(World& world) {
     spell_discount[spell] = std::exp(-screening * static_cast<float>(spell));
   }
   const auto bonus = static_cast<float>(s.grids.referral_rank_bonus);
+  m.searcher_view.resize(searchers);
   for_each_block(searchers, kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
       prefetch_cursors(k + kAhead, end);
       const WorkerId i = m.searcher_worker[k];
+      m.searcher_view[k] = {i, w.skill[i], w.reservation_wage[i], w.location[i]};
       // Referred by grid staff: ranked as if more skilled.
       const float referral = world.contacted.test(i) ? 1 + bonus : 1.0f;
       const std::uint16_t spell = w.spell_months[i];
@@ -119,7 +121,6 @@ void group_applications_by_employer(World& world) {
 // ratio: a dearer job must be a better match to pay); workers keep the best offer.
 void make_offers(World& world) {
   const Scenario& s = *world.scenario;
-  const WorkerStore& w = world.workers;
   const EmployerStore& e = world.employers;
   MatchingBuffers& m = world.matching;
   const auto month = static_cast<std::uint32_t>(world.month);
@@ -137,22 +138,19 @@ void make_offers(World& world) {
         if (at + 2 < last) {
           const std::uint32_t ahead = searcher_of(m.applicant_keys[at + 2]);
           __builtin_prefetch(&m.matched[ahead]);
-          __builtin_prefetch(&m.searcher_worker[ahead]);
-        }
-        if (at + 1 < last) {
-          const WorkerId next = m.searcher_worker[searcher_of(m.applicant_keys[at + 1])];
-          __builtin_prefetch(&w.skill[next]);
-          __builtin_prefetch(&w.location[next]);
-          __builtin_prefetch(&w.reservation_wage[next]);
+          __builtin_prefetch(&m.searcher_view[ahead]);
+          __builtin_prefetch(&m.best_offer[ahead]);
         }
         const std::uint32_t k = searcher_of(m.applicant_keys[at]);
         if (m.matched[k]) continue;  // hired in an earlier round
-        const WorkerId i = m.searcher_worker[k];
-        if (match_quality(s, i, month, static_cast<EmployerId>(j)) < standard) continue;
+        const MatchingBuffers::SearcherView searcher = m.searcher_view[k];
+        if (match_quality(s, searcher.worker, month, static_cast<EmployerId>(j)) < standard) {
+          continue;
+        }
         ++offers;
-        const float value =
-            e.posted_wage[j] * w.skill[i] - world.move_cost_between(w.location[i], e.region[j]);
-        if (value >= w.reservation_wage[i] && value > 0) {
+        const float value = e.posted_wage[j] * searcher.skill -
+                            world.move_cost_between(searcher.location, e.region[j]);
+        if (value >= searcher.reservation_wage && value > 0) {
           atomic_max(m.best_offer[k], offer_key(value, static_cast<EmployerId>(j)));
         }
       }

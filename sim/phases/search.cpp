@@ -4,6 +4,7 @@
 // if the job would be acceptable.
 // Applications are stored per searcher, not per worker.
 #include <algorithm>
+#include <array>
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
 
@@ -124,65 +125,77 @@ void send_applications(World& world) {
   const boost::random::poisson_distribution<int, double> poisson_employed(mean_looks_employed);
   const std::size_t cap_unemployed = max_applications(mean_looks);
   const std::size_t cap_employed = max_applications(mean_looks_employed);
-  // Each searcher first draws all its looks (a region and a vacancy slot each) and prefetches
-  // the slots, then judges them in order: the slots are scattered over a large array, and
-  // asking for them together overlaps the cache misses. The draws do not depend on what the
-  // slots hold, so their order, and the result, is that of judging each look as it is drawn.
+  // Each searcher's looks (a region and a vacancy slot each) are drawn, and their slots
+  // prefetched, one searcher ahead of judging them: the slots are scattered over a large array,
+  // and asking for them early overlaps the cache misses with other work. The draws do not depend
+  // on what the slots hold, so the result is that of judging each look as it is drawn.
   struct Look {
     std::uint32_t slot;
     RegionId region;
   };
+  const auto draw_looks = [&](std::size_t k, std::vector<Look>& drawn) {
+    const WorkerId i = m.searcher_worker[k];
+    const RegionId location = w.location[i];
+    RandomStream rng(s.seed, RandomPurpose::kSearch, i, month);
+    drawn.clear();
+    auto draw = [&](std::size_t r) {
+      const std::uint32_t first = m.region_slot_begin[r];
+      const std::uint32_t slots = m.region_slot_begin[r + 1] - first;
+      if (slots == 0) return;
+      const std::uint32_t at = first + rng.below(slots);
+      __builtin_prefetch(&m.vacancy_slots[at]);
+      drawn.push_back({at, static_cast<RegionId>(r)});
+    };
+    const double* cdf = m.region_choice_cdf.data() + location * regions;
+    const double total = cdf[regions - 1];
+    const bool employed = w.status[i] == WorkerStatus::kEmployed;
+    auto poisson = employed ? poisson_employed : poisson_unemployed;
+    const std::size_t cap = employed ? cap_employed : cap_unemployed;
+    const auto looks = std::min<std::size_t>(static_cast<std::size_t>(poisson(rng)), cap);
+    for (std::size_t a = 0; a < looks && total > 0; ++a) {
+      // The first region whose cdf exceeds target (target < total, so there is one): the
+      // number of regions whose cdf does not, counted without branches, which a binary search
+      // over a few regions' random targets mispredicts.
+      const double target = rng.uniform() * total;
+      std::size_t region = 0;
+      for (std::size_t r = 0; r < regions; ++r) region += cdf[r] <= target;
+      draw(region);
+    }
+    if (world.contacted.test(i)) {
+      const double whole = std::floor(pushes);
+      const auto pushed =
+          static_cast<std::size_t>(whole + (rng.uniform() < pushes - whole ? 1 : 0));
+      for (std::size_t p = 0; p < pushed; ++p) draw(location);
+    }
+  };
+  // Posted wages are public: nobody applies for a job they would turn down, and applying twice
+  // to one employer is pointless. Such a look yields no application.
+  const auto judge_looks = [&](std::size_t k, const std::vector<Look>& drawn) {
+    const WorkerId i = m.searcher_worker[k];
+    const RegionId location = w.location[i];
+    EmployerId* chosen = m.applications.data() + k * per_searcher;
+    std::uint16_t sent = 0;
+    const float skill = w.skill[i];
+    const float reservation = w.reservation_wage[i];
+    const EmployerId own = w.status[i] == WorkerStatus::kEmployed ? w.employer[i] : kNoEmployer;
+    for (const Look& look : drawn) {
+      const MatchingBuffers::VacancySlot slot = m.vacancy_slots[look.slot];
+      const float value = slot.posted_wage * skill - world.move_cost_between(location, look.region);
+      if (value < reservation || !(value > 0)) continue;
+      if (slot.employer == own) continue;  // already works there
+      if (std::find(chosen, chosen + sent, slot.employer) == chosen + sent)
+        chosen[sent++] = slot.employer;
+    }
+    m.application_count[k] = sent;
+  };
   for_each_block(
       m.searcher_worker.size(), kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
-        std::vector<Look> drawn;
-        drawn.reserve(per_searcher);
+        std::array<std::vector<Look>, 2> drawn;
+        for (auto& looks : drawn) looks.reserve(per_searcher);
+        if (begin < end) draw_looks(begin, drawn[0]);
         for (std::size_t k = begin; k < end; ++k) {
-          const WorkerId i = m.searcher_worker[k];
-          const RegionId location = w.location[i];
-          RandomStream rng(s.seed, RandomPurpose::kSearch, i, month);
-          drawn.clear();
-          auto draw = [&](std::size_t r) {
-            const std::uint32_t first = m.region_slot_begin[r];
-            const std::uint32_t slots = m.region_slot_begin[r + 1] - first;
-            if (slots == 0) return;
-            const std::uint32_t at = first + rng.below(slots);
-            __builtin_prefetch(&m.vacancy_slots[at]);
-            drawn.push_back({at, static_cast<RegionId>(r)});
-          };
-          const double* cdf = m.region_choice_cdf.data() + location * regions;
-          const double total = cdf[regions - 1];
-          const bool employed = w.status[i] == WorkerStatus::kEmployed;
-          auto poisson = employed ? poisson_employed : poisson_unemployed;
-          const std::size_t cap = employed ? cap_employed : cap_unemployed;
-          const auto looks = std::min<std::size_t>(static_cast<std::size_t>(poisson(rng)), cap);
-          for (std::size_t a = 0; a < looks && total > 0; ++a) {
-            // target < total, so some region has cdf > target.
-            const double target = rng.uniform() * total;
-            draw(static_cast<std::size_t>(std::upper_bound(cdf, cdf + regions, target) - cdf));
-          }
-          if (world.contacted.test(i)) {
-            const double whole = std::floor(pushes);
-            const auto pushed =
-                static_cast<std::size_t>(whole + (rng.uniform() < pushes - whole ? 1 : 0));
-            for (std::size_t p = 0; p < pushed; ++p) draw(location);
-          }
-          // Posted wages are public: nobody applies for a job they would turn down, and applying
-          // twice to one employer is pointless. Such a look yields no application.
-          EmployerId* chosen = m.applications.data() + k * per_searcher;
-          std::uint16_t sent = 0;
-          const float skill = w.skill[i];
-          const float reservation = w.reservation_wage[i];
-          const EmployerId own = employed ? w.employer[i] : kNoEmployer;
-          for (const Look& look : drawn) {
-            const MatchingBuffers::VacancySlot slot = m.vacancy_slots[look.slot];
-            const float value =
-                slot.posted_wage * skill - world.move_cost_between(location, look.region);
-            if (value < reservation || !(value > 0)) continue;
-            if (slot.employer == own) continue;  // already works there
-            if (std::find(chosen, chosen + sent, slot.employer) == chosen + sent)
-              chosen[sent++] = slot.employer;
-          }
-          m.application_count[k] = sent;
+          if (k + 1 < end) draw_looks(k + 1, drawn[(k + 1 - begin) & 1]);
+          judge_looks(k, drawn[(k - begin) & 1]);
         }
       });
 }
