@@ -75,6 +75,16 @@ class RandomStream {
     return std::sqrt(-2 * std::log(u1)) * std::cos(6.283185307179586 * u2);
   }
 
+  //! Uniform on (0, 1) from the first word of one Philox block, keyed like normal_at.
+  static double uniform_at(std::uint64_t seed, RandomPurpose purpose, std::uint32_t entity,
+                           std::uint32_t time, std::uint32_t block) {
+    r123::Philox4x32 philox;
+    const auto words =
+        philox({{entity, time, static_cast<std::uint32_t>(purpose), block}},
+               {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}});
+    return (static_cast<double>(words[0]) + 0.5) * 0x1.0p-32;
+  }
+
   //! Uniform integer in [0, n) by multiply-shift; bias below n / 2^32, irrelevant for model sizes.
   std::uint32_t below(std::uint32_t n) {
     return static_cast<std::uint32_t>((static_cast<std::uint64_t>((*this)()) * n) >> 32);

@@ -7,6 +7,7 @@
 // pickier hiring standard.
 #include <cmath>
 
+#include "agents/normal_quantile.hpp"
 #include "agents/random_stream.hpp"
 #include "sim/world.hpp"
 
@@ -25,13 +26,29 @@ inline double own_demand(const World& world, EmployerId j) {
   return world.economy.demand_index[e.region[j]] * std::exp(static_cast<double>(e.demand_shock[j]));
 }
 
-//! Quality of the match between worker i and employer j formed in `month`: log-normal with
-//! mean 1, revealed at interview. Keyed by (worker, month, employer), so it is the same whichever
-//! thread evaluates it and whatever else happens that month.
+//! The uniform behind the match between worker i and employer j formed in `month`. Keyed by
+//! (worker, month, employer), so it is the same whichever thread evaluates it and whatever else
+//! happens that month.
+inline double match_uniform(const Scenario& s, WorkerId i, std::uint32_t month, EmployerId j) {
+  return RandomStream::uniform_at(s.seed, RandomPurpose::kMatchQuality, i, month, j);
+}
+
+//! Quality of that match: log-normal with mean 1, revealed at interview, drawn by inversion
+//! (q = exp(σ Φ⁻¹(u) − σ²/2)) so that whether it reaches a standard is a comparison of u alone
+//! (match_reaches).
 inline float match_quality(const Scenario& s, WorkerId i, std::uint32_t month, EmployerId j) {
   const double sigma = s.search.match_quality_sigma;
-  const double z = RandomStream::normal_at(s.seed, RandomPurpose::kMatchQuality, i, month, j);
+  const double z = normal_quantile(match_uniform(s, i, month, j));
   return static_cast<float>(std::exp(sigma * z - sigma * sigma / 2));
+}
+
+//! The least match uniform whose quality reaches `standard`: q ≥ standard exactly when
+//! u ≥ Φ((ln standard + σ²/2) / σ). 0 (every match) or 1 (none) when σ is 0.
+inline double least_match_uniform(const Scenario& s, double standard) {
+  const double sigma = s.search.match_quality_sigma;
+  if (!(sigma > 0)) return standard <= 1 ? 0.0 : 1.0;
+  if (!(standard > 0)) return 0.0;
+  return normal_cdf((std::log(standard) + sigma * sigma / 2) / sigma);
 }
 
 }  // namespace laborsim

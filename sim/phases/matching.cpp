@@ -130,7 +130,10 @@ void make_offers(World& world) {
       m.round_begin[j] = m.next_applicant[j];
       const std::uint32_t last = m.application_offset[j + 1];
       if (m.open_slots[j] == 0 || m.next_applicant[j] >= last) continue;  // nothing to do
-      const float standard = threshold * labor_cost_ratio(world, static_cast<EmployerId>(j));
+      // The match must reach the standard: a comparison of its uniform, no transcendental
+      // function per interview.
+      const double least_uniform =
+          least_match_uniform(s, threshold * labor_cost_ratio(world, static_cast<EmployerId>(j)));
       std::uint32_t offers = 0;
       while (offers < m.open_slots[j] && m.next_applicant[j] < last) {
         const std::uint32_t at = m.next_applicant[j]++;
@@ -144,7 +147,7 @@ void make_offers(World& world) {
         const std::uint32_t k = searcher_of(m.applicant_keys[at]);
         if (m.matched[k]) continue;  // hired in an earlier round
         const MatchingBuffers::SearcherView searcher = m.searcher_view[k];
-        if (match_quality(s, searcher.worker, month, static_cast<EmployerId>(j)) < standard) {
+        if (match_uniform(s, searcher.worker, month, static_cast<EmployerId>(j)) < least_uniform) {
           continue;
         }
         ++offers;
