@@ -27,7 +27,10 @@ struct MatchingBuffers {
   std::vector<EmployerId> applications;           //!< searcher x slots_per_searcher
   std::vector<std::uint16_t> application_count;   //!< per searcher: slots used, from the front
   std::vector<std::uint32_t> application_offset;  //!< per employer + 1: start of its applicants
-  std::vector<std::uint32_t> fill_cursor;         //!< per employer, while filling
+  //! Applications dealt into runs by employer block before the final grouping (matching.cpp):
+  //! the applicant's rank key and the employer's place in its block.
+  std::vector<std::uint64_t> staged_keys;
+  std::vector<std::uint16_t> staged_employer;
   std::vector<std::uint64_t> applicant_keys;      //!< per employer, sorted best first
   std::vector<std::uint64_t> best_offer;          //!< per searcher: packed (value, employer)
   //! What an employer's offer round needs of a searcher, copied in searcher order so that an

@@ -34,8 +34,10 @@ void plan_workforce(World& world) {
       // Demand and the full labour cost of the job set the workforce the employer wants. A fixed
       // per-employer offset rounds targets without monthly noise: small employers do not
       // flicker between 0 and 1 jobs, yet targets add up right on average.
-      const double cost = std::pow(labor_cost_ratio(world, static_cast<EmployerId>(j)),
-                                   -spec.labor_demand_elasticity);
+      // In single precision: powf is several times faster than pow, and an employer's target
+      // needs no more digits.
+      const float cost = std::pow(labor_cost_ratio(world, static_cast<EmployerId>(j)),
+                                  -static_cast<float>(spec.labor_demand_elasticity));
       const double wanted =
           e.base_target[j] * own_demand(world, static_cast<EmployerId>(j)) * cost +
           e.rounding_offset[j];

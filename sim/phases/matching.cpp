@@ -44,6 +44,13 @@ void atomic_max(std::uint64_t& slot, std::uint64_t value) {
   }
 }
 
+// Applications grouped by employer, each employer's sorted best first, without atomics and with
+// few cache misses: a counting sort in two stages. Stage one deals each searcher block's
+// applications into one run per employer block ("bucket"), the runs of a bucket laid end to end
+// in searcher-block order, so every write goes to one of a few hundred sequential streams. Stage
+// two handles one bucket at a time: its employers' counters fit in L1 and its keys in L2. The
+// layout is fixed by the block structure, and each employer's keys are sorted on a full key, so
+// nothing depends on threads.
 void group_applications_by_employer(World& world) {
   const Scenario& s = *world.scenario;
   const WorkerStore& w = world.workers;
@@ -51,35 +58,30 @@ void group_applications_by_employer(World& world) {
   MatchingBuffers& m = world.matching;
   const std::size_t per_searcher = m.slots_per_searcher;
   const std::size_t searchers = m.searcher_worker.size();
+  const std::size_t buckets = block_count(employers, kEmployerBlock);
+  const std::size_t blocks = block_count(searchers, kWorkerBlock);
 
-  m.fill_cursor.assign(employers, 0);
-  // The cursors of a searcher's employers are scattered: ask for those of the searcher two
-  // ahead while handling this one, so the cache misses overlap.
-  constexpr std::size_t kAhead = 2;
-  const auto prefetch_cursors = [&](std::size_t k, std::size_t end) {
-    if (k >= end) return;
-    const EmployerId* sent = m.applications.data() + k * per_searcher;
-    for (std::size_t a = 0; a < m.application_count[k]; ++a) {
-      __builtin_prefetch(&m.fill_cursor[sent[a]], 1);
-    }
-  };
-  for_each_block(searchers, kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
+  // Per searcher block and bucket (block-major): applications counted, then write cursors.
+  std::vector<std::uint32_t> cursor(blocks * buckets, 0);
+  for_each_block(searchers, kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    std::uint32_t* count = cursor.data() + b * buckets;
     for (std::size_t k = begin; k < end; ++k) {
-      prefetch_cursors(k + kAhead, end);
       const EmployerId* sent = m.applications.data() + k * per_searcher;
-      for (std::size_t a = 0; a < m.application_count[k]; ++a) {
-        std::atomic_ref<std::uint32_t>(m.fill_cursor[sent[a]])
-            .fetch_add(1, std::memory_order_relaxed);
-      }
+      for (std::size_t a = 0; a < m.application_count[k]; ++a) ++count[sent[a] / kEmployerBlock];
     }
   });
-  m.application_offset.resize(employers + 1);
-  m.application_offset[0] = 0;
-  for (std::size_t j = 0; j < employers; ++j) {
-    m.application_offset[j + 1] = m.application_offset[j] + m.fill_cursor[j];
-    m.fill_cursor[j] = m.application_offset[j];
+  std::vector<std::uint32_t> bucket_begin(buckets + 1, 0);
+  std::uint32_t staged = 0;
+  for (std::size_t q = 0; q < buckets; ++q) {
+    bucket_begin[q] = staged;
+    for (std::size_t b = 0; b < blocks; ++b) {
+      const std::uint32_t n = cursor[b * buckets + q];
+      cursor[b * buckets + q] = staged;
+      staged += n;
+    }
   }
-  m.applicant_keys.resize(m.application_offset[employers]);
+  bucket_begin[buckets] = staged;
+
   const float screening = static_cast<float>(s.search.spell_screening_per_month);
   // exp(-screening x spell) by spell, for the spells nearly everyone has.
   constexpr std::size_t kTabulated = 256;
@@ -89,9 +91,11 @@ void group_applications_by_employer(World& world) {
   }
   const auto bonus = static_cast<float>(s.grids.referral_rank_bonus);
   m.searcher_view.resize(searchers);
-  for_each_block(searchers, kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
+  m.staged_keys.resize(staged);
+  m.staged_employer.resize(staged);
+  for_each_block(searchers, kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    std::uint32_t* at = cursor.data() + b * buckets;
     for (std::size_t k = begin; k < end; ++k) {
-      prefetch_cursors(k + kAhead, end);
       const WorkerId i = m.searcher_worker[k];
       m.searcher_view[k] = {i, w.skill[i], w.reservation_wage[i], w.location[i]};
       // Referred by grid staff: ranked as if more skilled.
@@ -99,19 +103,36 @@ void group_applications_by_employer(World& world) {
       const std::uint16_t spell = w.spell_months[i];
       const float discount =
           spell < kTabulated ? spell_discount[spell] : std::exp(-screening * spell);
-      const float score = referral * w.skill[i] * discount;
+      const std::uint64_t key = rank_key(referral * w.skill[i] * discount,
+                                         static_cast<std::uint32_t>(k));
+      const EmployerId* sent = m.applications.data() + k * per_searcher;
       for (std::size_t a = 0; a < m.application_count[k]; ++a) {
-        const EmployerId j = m.applications[k * per_searcher + a];
-        const std::uint32_t at = std::atomic_ref<std::uint32_t>(m.fill_cursor[j])
-                                     .fetch_add(1, std::memory_order_relaxed);
-        m.applicant_keys[at] = rank_key(score, static_cast<std::uint32_t>(k));
+        const std::uint32_t pos = at[sent[a] / kEmployerBlock]++;
+        m.staged_keys[pos] = key;
+        m.staged_employer[pos] = static_cast<std::uint16_t>(sent[a] % kEmployerBlock);
       }
     }
   });
-  for_each_block(employers, kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
-    for (std::size_t j = begin; j < end; ++j) {
-      std::sort(m.applicant_keys.begin() + m.application_offset[j],
-                m.applicant_keys.begin() + m.application_offset[j + 1]);
+
+  static_assert(kEmployerBlock <= 65536, "an employer's place in its block must fit 16 bits");
+  m.application_offset.resize(employers + 1);
+  m.application_offset[employers] = staged;
+  m.applicant_keys.resize(staged);
+  for_each_block(employers, kEmployerBlock, [&](std::size_t q, std::size_t begin, std::size_t end) {
+    const std::uint32_t first = bucket_begin[q], last = bucket_begin[q + 1];
+    std::vector<std::uint32_t> start(end - begin + 1, 0);  // per employer of the bucket
+    for (std::uint32_t pos = first; pos < last; ++pos) ++start[m.staged_employer[pos] + 1];
+    for (std::size_t e = 0; e < end - begin; ++e) {
+      start[e + 1] += start[e];
+      m.application_offset[begin + e] = first + start[e];
+    }
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::uint32_t pos = first; pos < last; ++pos) {
+      m.applicant_keys[first + fill[m.staged_employer[pos]]++] = m.staged_keys[pos];
+    }
+    for (std::size_t e = 0; e < end - begin; ++e) {
+      std::sort(m.applicant_keys.begin() + first + start[e],
+                m.applicant_keys.begin() + first + start[e + 1]);
     }
   });
 }
