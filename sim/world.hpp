@@ -23,9 +23,10 @@ struct EconomyState {
 //! Searchers are numbered densely (in worker-id order) so per-searcher arrays stay small.
 struct MatchingBuffers {
   std::vector<WorkerId> searcher_worker;          //!< searcher index -> worker id
-  std::size_t slots_per_searcher = 0;             //!< application slots of each searcher
-  std::vector<EmployerId> applications;           //!< searcher x slots_per_searcher
-  std::vector<std::uint16_t> application_count;   //!< per searcher: slots used, from the front
+  //! This month's applications, searcher after searcher: searcher k's are
+  //! applications[application_begin[k] .. application_begin[k + 1]).
+  std::vector<EmployerId> applications;
+  std::vector<std::uint32_t> application_begin;  //!< per searcher + 1
   std::vector<std::uint32_t> application_offset;  //!< per employer + 1: start of its applicants
   //! Applications dealt into runs by employer block before the final grouping (matching.cpp):
   //! the applicant's rank key and the employer's place in its block.

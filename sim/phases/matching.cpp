@@ -56,7 +56,6 @@ void group_applications_by_employer(World& world) {
   const WorkerStore& w = world.workers;
   const std::size_t employers = world.employers.size();
   MatchingBuffers& m = world.matching;
-  const std::size_t per_searcher = m.slots_per_searcher;
   const std::size_t searchers = m.searcher_worker.size();
   const std::size_t buckets = block_count(employers, kEmployerBlock);
   const std::size_t blocks = block_count(searchers, kWorkerBlock);
@@ -66,8 +65,9 @@ void group_applications_by_employer(World& world) {
   for_each_block(searchers, kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     std::uint32_t* count = cursor.data() + b * buckets;
     for (std::size_t k = begin; k < end; ++k) {
-      const EmployerId* sent = m.applications.data() + k * per_searcher;
-      for (std::size_t a = 0; a < m.application_count[k]; ++a) ++count[sent[a] / kEmployerBlock];
+      for (std::uint32_t a = m.application_begin[k]; a < m.application_begin[k + 1]; ++a) {
+        ++count[m.applications[a] / kEmployerBlock];
+      }
     }
   });
   std::vector<std::uint32_t> bucket_begin(buckets + 1, 0);
@@ -105,11 +105,11 @@ void group_applications_by_employer(World& world) {
           spell < kTabulated ? spell_discount[spell] : std::exp(-screening * spell);
       const std::uint64_t key = rank_key(referral * w.skill[i] * discount,
                                          static_cast<std::uint32_t>(k));
-      const EmployerId* sent = m.applications.data() + k * per_searcher;
-      for (std::size_t a = 0; a < m.application_count[k]; ++a) {
-        const std::uint32_t pos = at[sent[a] / kEmployerBlock]++;
+      for (std::uint32_t a = m.application_begin[k]; a < m.application_begin[k + 1]; ++a) {
+        const EmployerId j = m.applications[a];
+        const std::uint32_t pos = at[j / kEmployerBlock]++;
         m.staged_keys[pos] = key;
-        m.staged_employer[pos] = static_cast<std::uint16_t>(sent[a] % kEmployerBlock);
+        m.staged_employer[pos] = static_cast<std::uint16_t>(j % kEmployerBlock);
       }
     }
   });

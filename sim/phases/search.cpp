@@ -112,14 +112,15 @@ void send_applications(World& world) {
   const double mean_looks = s.search.applications_per_month;
   const double mean_looks_employed = s.search.on_the_job_applications_per_month;
   const double pushes = s.grids.extra_applications;
-  const std::size_t own_slots = max_applications(std::max(mean_looks, mean_looks_employed));
-  m.slots_per_searcher = own_slots + static_cast<std::size_t>(std::ceil(pushes));
-  const std::size_t per_searcher = m.slots_per_searcher;
+  const std::size_t most_looks = max_applications(std::max(mean_looks, mean_looks_employed)) +
+                                 static_cast<std::size_t>(std::ceil(pushes));
   const std::size_t regions = world.graph.size();
   const auto month = static_cast<std::uint32_t>(world.month);
-  // Each searcher's applications fill the front of its slots; application_count says how many.
-  m.applications.resize(m.searcher_worker.size() * per_searcher);
-  m.application_count.assign(m.searcher_worker.size(), 0);
+  const std::size_t searchers = m.searcher_worker.size();
+  // Each block collects its searchers' applications in order; the blocks' lists are then laid
+  // end to end (a searcher sends about five, so reserving room for the most would waste memory).
+  m.application_begin.assign(searchers + 1, 0);
+  std::vector<std::vector<EmployerId>> sent_by_block(block_count(searchers, kWorkerBlock));
   // Built once: constructing a Poisson distribution computes exp(-mean).
   const boost::random::poisson_distribution<int, double> poisson_unemployed(mean_looks);
   const boost::random::poisson_distribution<int, double> poisson_employed(mean_looks_employed);
@@ -170,11 +171,11 @@ void send_applications(World& world) {
   };
   // Posted wages are public: nobody applies for a job they would turn down, and applying twice
   // to one employer is pointless. Such a look yields no application.
-  const auto judge_looks = [&](std::size_t k, const std::vector<Look>& drawn) {
+  const auto judge_looks = [&](std::size_t k, const std::vector<Look>& drawn,
+                               std::vector<EmployerId>& block_sent) {
     const WorkerId i = m.searcher_worker[k];
     const RegionId location = w.location[i];
-    EmployerId* chosen = m.applications.data() + k * per_searcher;
-    std::uint16_t sent = 0;
+    const std::size_t first = block_sent.size();
     const float skill = w.skill[i];
     const float reservation = w.reservation_wage[i];
     const EmployerId own = w.status[i] == WorkerStatus::kEmployed ? w.employer[i] : kNoEmployer;
@@ -183,21 +184,28 @@ void send_applications(World& world) {
       const float value = slot.posted_wage * skill - world.move_cost_between(location, look.region);
       if (value < reservation || !(value > 0)) continue;
       if (slot.employer == own) continue;  // already works there
-      if (std::find(chosen, chosen + sent, slot.employer) == chosen + sent)
-        chosen[sent++] = slot.employer;
+      if (std::find(block_sent.begin() + static_cast<std::ptrdiff_t>(first), block_sent.end(),
+                    slot.employer) == block_sent.end()) {
+        block_sent.push_back(slot.employer);
+      }
     }
-    m.application_count[k] = sent;
+    m.application_begin[k + 1] = static_cast<std::uint32_t>(block_sent.size() - first);  // count
   };
-  for_each_block(
-      m.searcher_worker.size(), kWorkerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
-        std::array<std::vector<Look>, 2> drawn;
-        for (auto& looks : drawn) looks.reserve(per_searcher);
-        if (begin < end) draw_looks(begin, drawn[0]);
-        for (std::size_t k = begin; k < end; ++k) {
-          if (k + 1 < end) draw_looks(k + 1, drawn[(k + 1 - begin) & 1]);
-          judge_looks(k, drawn[(k - begin) & 1]);
-        }
-      });
+  for_each_block(searchers, kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    std::array<std::vector<Look>, 2> drawn;
+    for (auto& looks : drawn) looks.reserve(most_looks);
+    if (begin < end) draw_looks(begin, drawn[0]);
+    for (std::size_t k = begin; k < end; ++k) {
+      if (k + 1 < end) draw_looks(k + 1, drawn[(k + 1 - begin) & 1]);
+      judge_looks(k, drawn[(k - begin) & 1], sent_by_block[b]);
+    }
+  });
+  for (std::size_t k = 0; k < searchers; ++k) m.application_begin[k + 1] += m.application_begin[k];
+  m.applications.resize(m.application_begin[searchers]);
+  for_each_block(searchers, kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t) {
+    std::copy(sent_by_block[b].begin(), sent_by_block[b].end(),
+              m.applications.begin() + m.application_begin[begin]);
+  });
 }
 
 }  // namespace laborsim

@@ -70,21 +70,17 @@ inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>&
 //! Every unemployed worker applies to the listed employers (the same list for all).
 inline void apply_to(World& world, const std::vector<EmployerId>& employers) {
   MatchingBuffers& m = world.matching;
-  const std::size_t per_searcher = std::max<std::size_t>(employers.size(), 1);
-  m.slots_per_searcher = per_searcher;
   m.searcher_worker.clear();
   for (std::size_t i = 0; i < world.workers.size(); ++i) {
     if (world.workers.status[i] == WorkerStatus::kUnemployed) {
       m.searcher_worker.push_back(static_cast<WorkerId>(i));
     }
   }
-  m.applications.assign(m.searcher_worker.size() * per_searcher, kNoEmployer);
-  m.application_count.assign(m.searcher_worker.size(),
-                             static_cast<std::uint16_t>(std::min(employers.size(), per_searcher)));
+  m.applications.clear();
+  m.application_begin.assign(1, 0);
   for (std::size_t k = 0; k < m.searcher_worker.size(); ++k) {
-    for (std::size_t a = 0; a < employers.size() && a < per_searcher; ++a) {
-      m.applications[k * per_searcher + a] = employers[a];
-    }
+    m.applications.insert(m.applications.end(), employers.begin(), employers.end());
+    m.application_begin.push_back(static_cast<std::uint32_t>(m.applications.size()));
   }
 }
 

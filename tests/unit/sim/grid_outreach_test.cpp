@@ -63,7 +63,7 @@ TEST(GridOutreach, ContactedWorkersSendMoreApplicationsAtHome) {
   const MatchingBuffers& m = world.matching;
   double contacted_apps = 0, contacted = 0, other_apps = 0, other = 0;
   for (std::size_t k = 0; k < m.searcher_worker.size(); ++k) {
-    const double apps = m.application_count[k];
+    const double apps = m.application_begin[k + 1] - m.application_begin[k];
     if (world.contacted.test(m.searcher_worker[k])) {
       contacted_apps += apps;
       ++contacted;
