@@ -83,12 +83,14 @@ void group_applications_by_employer(World& world) {
   bucket_begin[buckets] = staged;
 
   const float screening = static_cast<float>(s.search.spell_screening_per_month);
-  // exp(-screening x spell) by spell, for the spells nearly everyone has.
+  // exp(-screening x min(spell, cap)) by spell: employers discount spells up to the cap only.
+  const auto cap = static_cast<std::size_t>(s.search.spell_screening_max_months);
   constexpr std::size_t kTabulated = 256;
   std::array<float, kTabulated> spell_discount{};
   for (std::size_t spell = 0; spell < kTabulated; ++spell) {
-    spell_discount[spell] = std::exp(-screening * static_cast<float>(spell));
+    spell_discount[spell] = std::exp(-screening * static_cast<float>(std::min(spell, cap)));
   }
+  const float longest_discount = std::exp(-screening * static_cast<float>(cap));
   const auto bonus = static_cast<float>(s.grids.referral_rank_bonus);
   m.searcher_view.resize(searchers);
   m.staged_keys.resize(staged);
@@ -102,7 +104,9 @@ void group_applications_by_employer(World& world) {
       const float referral = world.contacted.test(i) ? 1 + bonus : 1.0f;
       const std::uint16_t spell = w.spell_months[i];
       const float discount =
-          spell < kTabulated ? spell_discount[spell] : std::exp(-screening * spell);
+          spell < kTabulated
+              ? spell_discount[spell]
+              : (spell < cap ? std::exp(-screening * static_cast<float>(spell)) : longest_discount);
       const std::uint64_t key = rank_key(referral * w.skill[i] * discount,
                                          static_cast<std::uint32_t>(k));
       for (std::uint32_t a = m.application_begin[k]; a < m.application_begin[k + 1]; ++a) {

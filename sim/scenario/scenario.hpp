@@ -95,6 +95,7 @@ struct SearchSpec {
   double applications_per_month{};
   int offer_rounds{};
   double spell_screening_per_month{};
+  int spell_screening_max_months{};
   double match_quality_sigma{};
   double hiring_threshold{};
   double initial_reservation_ratio{};

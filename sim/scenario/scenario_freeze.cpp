@@ -295,6 +295,7 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   s.search = {q["applications_per_month"],
               q["offer_rounds"],
               q["spell_screening_per_month"],
+              q["spell_screening_max_months"],
               q["match_quality_sigma"],
               q["hiring_threshold"],
               q["initial_reservation_ratio"],

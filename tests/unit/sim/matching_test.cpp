@@ -81,6 +81,21 @@ TEST(Matching, EmployersScreenOnSpellLength) {
   EXPECT_EQ(world.workers.status[0], WorkerStatus::kUnemployed);
 }
 
+// Beyond spell_screening_max_months (8) employers discount no further: a 30-month spell ranks
+// like a 10-month one, so a little more skill wins; below the cap the shorter spell still wins.
+TEST(Matching, SpellScreeningStopsAtItsCap) {
+  const Scenario s = test::toy_scenario();
+  const auto hired = [&](std::uint16_t spell_a, float skill_a, std::uint16_t spell_b) {
+    World world = test::hand_world(s, {{0, skill_a, 1000, spell_a}, {0, 1.0f, 1000, spell_b}},
+                                   {{0, 3000, 1}});
+    test::apply_to(world, {0});
+    match_and_hire(world);
+    return world.workers.status[0] == WorkerStatus::kEmployed ? 0 : 1;
+  };
+  EXPECT_EQ(hired(30, 1.01f, 10), 0);  // both past the cap: skill decides
+  EXPECT_EQ(hired(6, 1.01f, 4), 1);    // 2 months x 3 % of discount outweigh 1 % of skill
+}
+
 TEST(Matching, NoEmployerHiresMoreThanItsVacancies) {
   const Scenario s = test::toy_scenario();
   std::vector<HandWorker> workers(50, HandWorker{});

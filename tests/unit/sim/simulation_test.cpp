@@ -101,8 +101,14 @@ TEST(Simulation, LocalDemandShockRaisesLocalUnemployment) {
   const auto rate = [&](const Observation& o) {
     return o.at(Variable::kUnemployed, anding) / o.at(Variable::kLaborForce, anding);
   };
-  // Measured: 3.3 % without the shock, 5.4 % with it (laid-off workers also find jobs elsewhere).
-  EXPECT_GT(rate(shocked[8]), rate(baseline[8]) + 0.015);
+  // Over the six months of the shock (April to September). Measured: 4.8 % without the shock,
+  // 7.3 % with it; the gap narrows as laid-off workers find jobs elsewhere or go back to farming.
+  double baseline_rate = 0, shocked_rate = 0;
+  for (int t = 3; t < 9; ++t) {
+    baseline_rate += rate(baseline[t]) / 6;
+    shocked_rate += rate(shocked[t]) / 6;
+  }
+  EXPECT_GT(shocked_rate, baseline_rate + 0.015);
   EXPECT_LT(shocked[8].at(Variable::kEmployed, anding),
             0.95 * baseline[8].at(Variable::kEmployed, anding));
 }
