@@ -1,6 +1,7 @@
 #pragma once
 // Employers as a structure of arrays, grouped by region: the employers of region r are the dense
 // ids [region_begin[r], region_begin[r + 1]). Search relies on that grouping.
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -70,5 +71,12 @@ struct EmployerStore {
   std::size_t size() const { return region.size(); }
   void resize(std::size_t n);
 };
+
+//! Books a worker leaving employer j this month (a separation), from a parallel pass: integer
+//! atomics only, whose result does not depend on the order threads apply them.
+inline void book_leaver(EmployerStore& e, EmployerId j) {
+  std::atomic_ref<std::uint32_t>(e.workforce[j]).fetch_sub(1, std::memory_order_relaxed);
+  std::atomic_ref<std::uint32_t>(e.separations[j]).fetch_add(1, std::memory_order_relaxed);
+}
 
 }  // namespace laborsim

@@ -7,7 +7,6 @@
 // numbers everywhere the policy did not change the decision (common random numbers).
 #include <Random123/philox.h>
 
-#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -62,20 +61,8 @@ class RandomStream {
   //! True with probability p (p <= 0 never, p >= 1 always).
   bool bernoulli(double p) { return uniform() < p; }
 
-  //! Standard normal from exactly one Philox block (Box-Muller on its first two words), so a
-  //! value keyed by its block index never spills into a neighbouring key's block.
-  static double normal_at(std::uint64_t seed, RandomPurpose purpose, std::uint32_t entity,
-                          std::uint32_t time, std::uint32_t block) {
-    r123::Philox4x32 philox;
-    const auto words =
-        philox({{entity, time, static_cast<std::uint32_t>(purpose), block}},
-               {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}});
-    const double u1 = (static_cast<double>(words[0]) + 0.5) * 0x1.0p-32;
-    const double u2 = (static_cast<double>(words[1]) + 0.5) * 0x1.0p-32;
-    return std::sqrt(-2 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-  }
-
-  //! Uniform on (0, 1) from the first word of one Philox block, keyed like normal_at.
+  //! Uniform on (0, 1) from the first word of one Philox block, the block chosen by its index:
+  //! a value keyed by (entity, time, block) never spills into a neighbouring key's block.
   static double uniform_at(std::uint64_t seed, RandomPurpose purpose, std::uint32_t entity,
                            std::uint32_t time, std::uint32_t block) {
     r123::Philox4x32 philox;

@@ -7,7 +7,9 @@
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace laborsim {
@@ -35,16 +37,18 @@ void for_each_block(std::size_t n, std::size_t block, const Body& body) {
       tbb::simple_partitioner());
 }
 
-//! Per-block partial sums of `width` doubles, added up in block order: a floating-point sum
-//! whose result does not depend on which thread ran which block.
-class BlockSums {
+//! Per-block partial totals of `width` values, added up in block order: for doubles a
+//! floating-point sum whose result does not depend on which thread ran which block; for integer
+//! counts simply a way to count in parallel without atomics.
+template <class T>
+class BlockTotals {
  public:
-  BlockSums(std::size_t blocks, std::size_t width) : width_(width), sums_(blocks * width, 0.0) {}
+  BlockTotals(std::size_t blocks, std::size_t width) : width_(width), sums_(blocks * width, T{}) {}
 
-  double* block(std::size_t b) { return sums_.data() + b * width_; }
+  T* block(std::size_t b) { return sums_.data() + b * width_; }
 
-  std::vector<double> total() const {
-    std::vector<double> result(width_, 0.0);
+  std::vector<T> total() const {
+    std::vector<T> result(width_, T{});
     for (std::size_t at = 0; at < sums_.size(); at += width_) {
       for (std::size_t i = 0; i < width_; ++i) result[i] += sums_[at + i];
     }
@@ -53,7 +57,25 @@ class BlockSums {
 
  private:
   std::size_t width_;
-  std::vector<double> sums_;
+  std::vector<T> sums_;
 };
+
+using BlockSums = BlockTotals<double>;
+using BlockCounts = BlockTotals<std::uint32_t>;
+
+//! Lays the blocks' lists end to end in block order (in parallel) into `out`; returns where each
+//! block's list starts (blocks + 1 entries).
+template <class T>
+std::vector<std::size_t> concatenate_blocks(const std::vector<std::vector<T>>& parts,
+                                            std::vector<T>& out) {
+  std::vector<std::size_t> offset(parts.size() + 1, 0);
+  for (std::size_t b = 0; b < parts.size(); ++b) offset[b + 1] = offset[b] + parts[b].size();
+  out.resize(offset.back());
+  for_each_block(parts.size(), 1, [&](std::size_t b, std::size_t, std::size_t) {
+    std::copy(parts[b].begin(), parts[b].end(),
+              out.begin() + static_cast<std::ptrdiff_t>(offset[b]));
+  });
+  return offset;
+}
 
 }  // namespace laborsim

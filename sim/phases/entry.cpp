@@ -46,7 +46,7 @@ std::vector<WorkerId> find_candidates(const World& world) {
     }
   });
   std::vector<WorkerId> candidates;
-  for (const auto& list : per_block) candidates.insert(candidates.end(), list.begin(), list.end());
+  concatenate_blocks(per_block, candidates);
   return candidates;
 }
 

@@ -25,9 +25,8 @@ std::vector<double> settle_incomes(World& world) {
   }
   BlockSums paid(block_count(w.size(), kWorkerBlock), regions);
 
-  // Who has lived in a labour base this calendar year (transferred workers), restarted each
-  // January.
-  const bool january = world.scenario->start.plus_months(world.month).month == 1;
+  // Who has lived in a labour base this calendar year (transferred workers; run_labor_flows
+  // restarts the record each January).
   static_assert(kWorkerBlock % 64 == 0, "blocks must own whole words of the bitmap");
   // Monthly skill growth factor by age in months (a table: one look-up instead of a call).
   constexpr std::size_t kAges = kWorkingAgeEndMonths + 1;
@@ -39,7 +38,6 @@ std::vector<double> settle_incomes(World& world) {
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     double* paid_here = paid.block(b);
     for (std::size_t i = begin; i < end; ++i) {
-      if (january) world.away_this_year.clear(i);
       if (w.status[i] != WorkerStatus::kInactive && world.graph.is_destination(w.location[i])) {
         world.away_this_year.set(i);
       }

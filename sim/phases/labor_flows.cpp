@@ -9,15 +9,19 @@
 namespace laborsim {
 namespace {
 
-// Integer atomics only: their result does not depend on the order threads apply them.
-void leave_employer(EmployerStore& e, EmployerId j) {
-  std::atomic_ref<std::uint32_t>(e.workforce[j]).fetch_sub(1, std::memory_order_relaxed);
-  std::atomic_ref<std::uint32_t>(e.separations[j]).fetch_add(1, std::memory_order_relaxed);
+// An employed worker's job ends (the employer books a separation); what the job paid goes.
+void end_job(World& world, std::size_t i) {
+  WorkerStore& w = world.workers;
+  book_leaver(world.employers, w.employer[i]);
+  w.employer[i] = kNoEmployer;
+  w.wage[i] = 0;
+  w.output[i] = 0;
+  w.tenure_months[i] = 0;
 }
 
 // A resident reaching 60 leaves the working-age population; a 16-year-old of the same home
 // region takes the agent's place (constant population), joining the labour force with the
-// participation rate.
+// participation rate. The retiree holds no job any more (end_job if employed).
 void replace_retiree(World& world, std::size_t i) {
   const Scenario& s = *world.scenario;
   WorkerStore& w = world.workers;
@@ -31,12 +35,8 @@ void replace_retiree(World& world, std::size_t i) {
   w.age_months[i] = person.age_months;
   w.location[i] = home;
   world.away_this_year.clear(i);  // a newcomer, not the transferred worker who retired
-  w.employer[i] = kNoEmployer;
-  w.wage[i] = 0;
-  w.output[i] = 0;
   w.savings[i] = 0;
   w.spell_months[i] = 0;
-  w.tenure_months[i] = 0;
   w.benefit_months_left[i] = 0;
   w.reservation_wage[i] = entrant_reservation_wage(s, home, w.skill[i]);
   w.status[i] = rng.bernoulli(s.population.participation_rate) ? WorkerStatus::kUnemployed
@@ -58,14 +58,10 @@ void start_farming(const Scenario& s, WorkerStore& w, std::size_t i) {
 void end_stint(World& world, std::size_t i) {
   const Scenario& s = *world.scenario;
   WorkerStore& w = world.workers;
-  leave_employer(world.employers, w.employer[i]);
   std::atomic_ref<std::uint32_t>(world.stint_ends[w.location[i]])
       .fetch_add(1, std::memory_order_relaxed);
   w.reservation_wage[i] = static_cast<float>(s.search.reservation_ratio_after_job_loss * w.wage[i]);
-  w.employer[i] = kNoEmployer;
-  w.wage[i] = 0;
-  w.output[i] = 0;
-  w.tenure_months[i] = 0;
+  end_job(world, i);
   w.spell_months[i] = 0;
   w.benefit_months_left[i] = 0;
   w.location[i] = w.home_region[i];
@@ -99,8 +95,10 @@ void run_labor_flows(World& world) {
   const double farmer_search = s.farming.search_monthly[calendar];
   const double farm_take_up = s.farming.take_up_monthly;
   const bool may_take_up_farming = s.farming.enabled && farm_take_up > 0;
-  // away_this_year still holds last year's bits in January (incomes restart it).
+  // Who has lived in a labour base this calendar year (transferred workers) restarts in
+  // January, before anyone moves; settle_incomes marks those away at the month's end.
   const bool new_year = calendar == 0;
+  static_assert(kWorkerBlock % 64 == 0, "blocks must own whole words of the bitmaps");
 
   world.moves.assign(world.graph.size() * world.graph.size(), 0);
   world.stint_ends.assign(world.graph.size(), 0);
@@ -108,9 +106,10 @@ void run_labor_flows(World& world) {
   MoveLog log(block_count(w.size(), kWorkerBlock));
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
+      if (new_year) world.away_this_year.clear(i);
       const RegionId was_in = w.location[i];
       if (++w.age_months[i] >= kWorkingAgeEndMonths) {
-        if (w.status[i] == WorkerStatus::kEmployed) leave_employer(e, w.employer[i]);
+        if (w.status[i] == WorkerStatus::kEmployed) end_job(world, i);
         replace_retiree(world, i);
         log.add(b, was_in, w.location[i]);
         continue;
@@ -145,14 +144,10 @@ void run_labor_flows(World& world) {
             }
             break;
           }
-          leave_employer(e, j);
           const float lost_wage = w.wage[i];
           const bool entitled = (w.flags[i] & WorkerFlag::kInsured) &&
                                 w.tenure_months[i] >= benefits.min_contribution_months;
-          w.employer[i] = kNoEmployer;
-          w.wage[i] = 0;
-          w.output[i] = 0;
-          w.tenure_months[i] = 0;
+          end_job(world, i);
           if (exits) {
             leave_labor_force(w, i);
             break;
@@ -186,8 +181,7 @@ void run_labor_flows(World& world) {
           // this year stays for the farm's season.
           if (u_exit < exit_rate) {
             leave_labor_force(w, i);
-          } else if ((new_year || !world.away_this_year.test(i)) &&
-                     rng.uniform() < farmer_search) {
+          } else if (!world.away_this_year.test(i) && rng.uniform() < farmer_search) {
             world.searching_on_the_job.set(i);
           }
           break;

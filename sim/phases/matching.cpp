@@ -107,8 +107,8 @@ void group_applications_by_employer(World& world) {
           spell < kTabulated
               ? spell_discount[spell]
               : (spell < cap ? std::exp(-screening * static_cast<float>(spell)) : longest_discount);
-      const std::uint64_t key = rank_key(referral * w.skill[i] * discount,
-                                         static_cast<std::uint32_t>(k));
+      const std::uint64_t key =
+          rank_key(referral * w.skill[i] * discount, static_cast<std::uint32_t>(k));
       for (std::uint32_t a = m.application_begin[k]; a < m.application_begin[k + 1]; ++a) {
         const EmployerId j = m.applications[a];
         const std::uint32_t pos = at[j / kEmployerBlock]++;
@@ -214,26 +214,21 @@ void apply_hires(World& world) {
   const std::size_t blocks = block_count(m.searcher_worker.size(), kWorkerBlock);
   MoveLog log(blocks);
   // Per block and region: hires out of unemployment, job-to-job moves, then hires of farmers.
-  std::vector<std::uint32_t> finders(blocks * 3 * regions, 0);
+  BlockCounts finders(blocks, 3 * regions);
   for_each_block(m.searcher_worker.size(), kWorkerBlock,
                  [&](std::size_t b, std::size_t begin, std::size_t end) {
+                   std::uint32_t* found = finders.block(b);
                    for (std::size_t k = begin; k < end; ++k) {
                      if (!m.matched[k]) continue;
                      const WorkerId i = m.searcher_worker[k];
                      const EmployerId j = employer_of(m.best_offer[k]);
                      if (w.status[i] == WorkerStatus::kEmployed) {
-                       // A job-to-job move: a quit at the old employer (integer atomics:
-                       // order-free).
-                       const EmployerId old = w.employer[i];
-                       std::atomic_ref<std::uint32_t>(e.workforce[old])
-                           .fetch_sub(1, std::memory_order_relaxed);
-                       std::atomic_ref<std::uint32_t>(e.separations[old])
-                           .fetch_add(1, std::memory_order_relaxed);
-                       ++finders[(3 * b + 1) * regions + w.location[i]];
+                       book_leaver(e, w.employer[i]);  // a job-to-job move: a quit there
+                       ++found[regions + w.location[i]];
                      } else if (w.status[i] == WorkerStatus::kFarming) {
-                       ++finders[(3 * b + 2) * regions + w.location[i]];
+                       ++found[2 * regions + w.location[i]];
                      } else {
-                       ++finders[3 * b * regions + w.location[i]];
+                       ++found[w.location[i]];
                      }
                      log.add(b, w.location[i], e.region[j]);
                      w.status[i] = WorkerStatus::kEmployed;
@@ -247,16 +242,13 @@ void apply_hires(World& world) {
                    }
                  });
   log.add_to(world);
-  world.job_finders.assign(regions, 0);
-  world.job_to_job_moves.assign(regions, 0);
-  world.farmers_hired.assign(regions, 0);
-  for (std::size_t b = 0; b < blocks; ++b) {
-    for (std::size_t r = 0; r < regions; ++r) {
-      world.job_finders[r] += finders[3 * b * regions + r];
-      world.job_to_job_moves[r] += finders[(3 * b + 1) * regions + r];
-      world.farmers_hired[r] += finders[(3 * b + 2) * regions + r];
-    }
-  }
+  const std::vector<std::uint32_t> found = finders.total();
+  const auto part = [&](std::size_t n) {
+    return found.begin() + static_cast<std::ptrdiff_t>(n * regions);
+  };
+  world.job_finders.assign(part(0), part(1));
+  world.job_to_job_moves.assign(part(1), part(2));
+  world.farmers_hired.assign(part(2), part(3));
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
       const std::uint32_t hired = e.vacancies[j] - m.open_slots[j];

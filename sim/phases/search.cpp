@@ -1,6 +1,6 @@
 // Job search: for each application, a searcher (unemployed, or employed or farming and looking
-// for a job) picks a region within reach, in proportion to its vacancies times the wage it offers net
-// of the extra cost of living there, then one of that region's vacancies at random, and applies
+// for a job) picks a region within reach, in proportion to its vacancies times the wage it offers
+// net of the extra cost of living there, then one of that region's vacancies at random, and applies
 // if the job would be acceptable.
 // Applications are stored per searcher, not per worker.
 #include <algorithm>
@@ -17,8 +17,8 @@ namespace {
 
 bool searches(const World& world, std::size_t i) {
   const WorkerStatus status = world.workers.status[i];
-  return status == WorkerStatus::kUnemployed || (status != WorkerStatus::kInactive &&
-                                                 world.searching_on_the_job.test(i));
+  return status == WorkerStatus::kUnemployed ||
+         (status != WorkerStatus::kInactive && world.searching_on_the_job.test(i));
 }
 
 // Dense numbering of this month's searchers (the unemployed, and the employed and farmers looking
@@ -31,33 +31,23 @@ void collect_searchers(World& world) {
   const std::size_t regions = world.graph.size();
   const std::size_t blocks = block_count(w.size(), kWorkerBlock);
   std::vector<std::vector<WorkerId>> per_block(blocks);
-  std::vector<std::uint32_t> by_block(blocks * 2 * regions, 0);  // unemployed, then farmers
+  BlockCounts counts(blocks, 2 * regions);  // unemployed, then farmers
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    std::uint32_t* count = counts.block(b);
     for (std::size_t i = begin; i < end; ++i) {
       if (!searches(world, i)) continue;
       per_block[b].push_back(static_cast<WorkerId>(i));
       if (w.status[i] == WorkerStatus::kUnemployed) {
-        ++by_block[2 * b * regions + w.location[i]];
+        ++count[w.location[i]];
       } else if (w.status[i] == WorkerStatus::kFarming) {
-        ++by_block[(2 * b + 1) * regions + w.location[i]];
+        ++count[regions + w.location[i]];
       }
     }
   });
-  std::vector<std::size_t> offset(blocks + 1, 0);
-  for (std::size_t b = 0; b < blocks; ++b) offset[b + 1] = offset[b] + per_block[b].size();
-  m.searcher_worker.resize(offset[blocks]);
-  for_each_block(blocks, 1, [&](std::size_t b, std::size_t, std::size_t) {
-    std::copy(per_block[b].begin(), per_block[b].end(),
-              m.searcher_worker.begin() + static_cast<std::ptrdiff_t>(offset[b]));
-  });
-  m.seekers_by_location.assign(regions, 0);
-  m.farmers_looking.assign(regions, 0);
-  for (std::size_t b = 0; b < blocks; ++b) {
-    for (std::size_t r = 0; r < regions; ++r) {
-      m.seekers_by_location[r] += by_block[2 * b * regions + r];
-      m.farmers_looking[r] += by_block[(2 * b + 1) * regions + r];
-    }
-  }
+  concatenate_blocks(per_block, m.searcher_worker);
+  const std::vector<std::uint32_t> total = counts.total();
+  m.seekers_by_location.assign(total.begin(), total.begin() + static_cast<std::ptrdiff_t>(regions));
+  m.farmers_looking.assign(total.begin() + static_cast<std::ptrdiff_t>(regions), total.end());
 }
 
 // The vacancy slots (one entry per open job, grouped by region, so a uniform pick within a
@@ -201,11 +191,7 @@ void send_applications(World& world) {
     }
   });
   for (std::size_t k = 0; k < searchers; ++k) m.application_begin[k + 1] += m.application_begin[k];
-  m.applications.resize(m.application_begin[searchers]);
-  for_each_block(searchers, kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t) {
-    std::copy(sent_by_block[b].begin(), sent_by_block[b].end(),
-              m.applications.begin() + m.application_begin[begin]);
-  });
+  concatenate_blocks(sent_by_block, m.applications);
 }
 
 }  // namespace laborsim

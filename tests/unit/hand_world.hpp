@@ -67,6 +67,16 @@ inline World hand_world(const Scenario& scenario, const std::vector<HandWorker>&
   return world;
 }
 
+//! Sets the month's tallies that observe() reads and a hand-built world lacks to zero.
+inline void prepare_observation(World& world) {
+  const std::size_t regions = world.graph.size();
+  world.grid_eligible.assign(regions, 0);
+  world.grid_contacts.assign(regions, 0);
+  world.odd_job_placements.assign(regions, 0);
+  world.matching.seekers_by_location.assign(regions, 0);
+  world.matching.farmers_looking.assign(regions, 0);
+}
+
 //! Every unemployed worker applies to the listed employers (the same list for all).
 inline void apply_to(World& world, const std::vector<EmployerId>& employers) {
   MatchingBuffers& m = world.matching;

@@ -17,8 +17,8 @@ constexpr std::size_t kPeople = 1000;
 // `sets` come after the farming defaults of these tests: no separations, no exits, farms on.
 Scenario farming_scenario(std::vector<std::string> sets = {}) {
   std::vector<std::string> all{"employers.separation_rate_monthly=0",
-                               "population.labor_force_exit_rate_monthly=0",
-                               "farming.enabled=true", "farming.income_yuan_month=1500"};
+                               "population.labor_force_exit_rate_monthly=0", "farming.enabled=true",
+                               "farming.income_yuan_month=1500"};
   all.insert(all.end(), sets.begin(), sets.end());
   return test::toy_scenario(all);
 }
@@ -73,8 +73,8 @@ TEST(Farming, AStintThatEndsSendsARuralMigrantHomeToFarm) {
 }
 
 TEST(Farming, WithoutFarmsAMigrantWhoseStintEndsSearchesAtHome) {
-  const Scenario s = farming_scenario(
-      {"farming.enabled=false", every_month("farming.stint_end_monthly", 1)});
+  const Scenario s =
+      farming_scenario({"farming.enabled=false", every_month("farming.stint_end_monthly", 1)});
   World world = migrants_at_the_base(s);
   run_labor_flows(world);
   EXPECT_EQ(count_status(world, WorkerStatus::kFarming), 0u);
@@ -85,8 +85,7 @@ TEST(Farming, WithoutFarmsAMigrantWhoseStintEndsSearchesAtHome) {
 }
 
 TEST(Farming, StintsEndAtTheRateOfTheCalendarMonth) {
-  const Scenario s =
-      farming_scenario({"farming.stint_end_monthly=[0.4,0,0,0,0,0,0,0,0,0,0,0]"});
+  const Scenario s = farming_scenario({"farming.stint_end_monthly=[0.4,0,0,0,0,0,0,0,0,0,0,0]"});
   World january = migrants_at_the_base(s);
   run_labor_flows(january);  // the toy starts in January 2024
   const double ended = static_cast<double>(count_status(january, WorkerStatus::kFarming));
@@ -155,9 +154,9 @@ TEST(Farming, RuralUnemployedAtHomeWithoutBenefitsTakeUpFarming) {
 
 TEST(Farming, ALookingFarmerWhoIsHiredIsCountedAsAFarmerHired) {
   const Scenario s = farming_scenario({"search.applications_per_month=20"});
-  World world = test::hand_world(s, {{0, 1.0f, 1500, 0, WorkerStatus::kFarming},
-                                     {0, 1.0f, 1500, 0, WorkerStatus::kFarming}},
-                                 {{1, 5000, 2}});
+  World world = test::hand_world(
+      s, {{0, 1.0f, 1500, 0, WorkerStatus::kFarming}, {0, 1.0f, 1500, 0, WorkerStatus::kFarming}},
+      {{1, 5000, 2}});
   world.workers.flags = {WorkerFlag::kRuralHukou, WorkerFlag::kRuralHukou};
   world.searching_on_the_job.set(0);  // only the first is looking
   send_applications(world);
@@ -194,14 +193,9 @@ TEST(Farming, FarmersAreInTheLaborForceButNeitherEmployedNorUnemployed) {
                                   {0, 1.0f, 1500, 0, WorkerStatus::kUnemployed}},
                                  {{0, 3000, 0}});
   world.workers.flags = {WorkerFlag::kRuralHukou, WorkerFlag::kRuralHukou, 0};
-  const std::size_t regions = world.graph.size();
-  world.grid_eligible.assign(regions, 0);
-  world.grid_contacts.assign(regions, 0);
-  world.odd_job_placements.assign(regions, 0);
-  world.matching.seekers_by_location.assign(regions, 0);
-  world.matching.farmers_looking.assign(regions, 0);
+  test::prepare_observation(world);
   world.stint_ends = {0, 4};
-  const Observation o = observe(world, std::vector<double>(regions, 0.0));
+  const Observation o = observe(world, std::vector<double>(world.graph.size(), 0.0));
   const double weight = s.agent_weight();
   EXPECT_DOUBLE_EQ(o.at(Variable::kFarming, 0), 2 * weight);
   EXPECT_DOUBLE_EQ(o.at(Variable::kLaborForce, 0), 3 * weight);

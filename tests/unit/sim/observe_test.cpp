@@ -11,12 +11,7 @@ namespace {
 
 World observable_world(const Scenario& s) {
   World world = test::hand_world(s, {{0}, {0}, {1}}, {{0, 3000, 0}, {1, 5000, 0}});
-  const std::size_t regions = world.graph.size();
-  world.grid_eligible.assign(regions, 0);
-  world.grid_contacts.assign(regions, 0);
-  world.odd_job_placements.assign(regions, 0);
-  world.matching.seekers_by_location.assign(regions, 0);
-  world.matching.farmers_looking.assign(regions, 0);
+  test::prepare_observation(world);
   return world;
 }
 
