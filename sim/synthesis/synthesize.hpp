@@ -15,9 +15,10 @@ void assign_initial_jobs(World& world);
 void synthesize_grids(World& world);
 void compute_move_costs(World& world);
 
-//! Expected share of a home region's labour force that starts out farming: the rural-hukou
-//! people among those not away, times initial_farming_share (0 without farm households).
-double initial_farming_fraction(const Scenario& scenario, RegionId region);
+//! Expected share of a home region's labour force that starts out farming when `migrant_share`
+//! of it starts away: the rural-hukou people among the others, times initial_farming_share (0
+//! without farm households).
+double initial_farming_fraction(const Scenario& scenario, RegionId region, double migrant_share);
 
 //! Jobs the employers of `region` want at demand index 1, in agents (before rounding).
 double initial_jobs(const Scenario& scenario, RegionId region);

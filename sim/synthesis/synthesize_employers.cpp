@@ -9,10 +9,10 @@
 
 namespace laborsim {
 
-double initial_farming_fraction(const Scenario& s, RegionId region) {
+double initial_farming_fraction(const Scenario& s, RegionId region, double migrant_share) {
   const RegionSpec& r = s.regions[region];
   if (!s.farming.enabled) return 0.0;
-  return r.initial_farming_share * (1 - r.urban_hukou_share) * (1 - r.initial_migrant_share);
+  return r.initial_farming_share * (1 - r.urban_hukou_share) * (1 - migrant_share);
 }
 
 double initial_jobs(const Scenario& s, RegionId region) {
@@ -21,7 +21,8 @@ double initial_jobs(const Scenario& s, RegionId region) {
   const double labor_force = r.working_age_population * s.population.participation_rate;
   // Farmers (synthesize_workers.cpp) hold no job either.
   const double employed_locally =
-      labor_force * std::max(0.0, 1 - r.initial_migrant_share - initial_farming_fraction(s, region) -
+      labor_force * std::max(0.0, 1 - r.initial_migrant_share -
+                                      initial_farming_fraction(s, region, r.initial_migrant_share) -
                                       s.population.initial_unemployment_rate);
   return employed_locally / (1 - s.employers.initial_vacancy_rate) * s.population.scale;
 }

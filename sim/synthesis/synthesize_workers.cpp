@@ -58,10 +58,9 @@ void synthesize_workers(World& world) {
     // region's whole rate.
     const double farming_share = s.farming.enabled ? region.initial_farming_share : 0.0;
     const double non_farm_locals =
-        (1 - migrant_share) * (1 - farming_share * (1 - region.urban_hukou_share));
+        1 - migrant_share - initial_farming_fraction(s, home, migrant_share);
     const double local_unemployment =
-        non_farm_locals > 0 ? std::min(1.0, pop.initial_unemployment_rate / non_farm_locals)
-                            : 1.0;
+        non_farm_locals > 0 ? std::min(1.0, pop.initial_unemployment_rate / non_farm_locals) : 1.0;
     const int max_benefit = s.benefits.max_duration_months;
     for_each_block(
         begin[r + 1] - begin[r], kWorkerBlock,
