@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <string_view>
 
 namespace laborsim {
 
@@ -90,6 +91,16 @@ class RandomStream {
   r123::Philox4x32::ctr_type block_{};
   unsigned next_ = 4;
 };
+
+//! The stream family of a policy lever, keyed by its name (so the same lever draws the same
+//! numbers in every arm of a comparison, wherever it sits in the list) and by `use` (one family
+//! per kind of draw). Lever families live above 2^31 and never meet the engine's purposes.
+inline RandomPurpose lever_purpose(std::string_view lever_name, std::uint32_t use) {
+  std::uint32_t hash = 2166136261u;  // FNV-1a
+  for (const char c : lever_name) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  hash = (hash ^ use) * 16777619u;
+  return static_cast<RandomPurpose>(0x80000000u | hash);
+}
 
 //! SplitMix64 finaliser: derives well-separated seeds (e.g. for replicates) from one seed.
 constexpr std::uint64_t split_mix64(std::uint64_t x) {

@@ -17,8 +17,12 @@ void Ledger::open_month(bool new_year) {
   for (Account& account : accounts_) {
     account.month = 0;
     account.beneficiaries = 0;
+    account.new_beneficiaries = 0;
+    account.eligible = 0;
+    account.jobs = 0;
     if (new_year) account.year = 0;
   }
+  ++months_opened_;
 }
 
 Fen Ledger::room(std::size_t policy) const {
@@ -36,18 +40,29 @@ Fen Ledger::room(std::size_t policy) const {
   return room;
 }
 
-bool Ledger::try_spend(std::size_t policy, Fen amount, bool new_beneficiary) {
+void Ledger::add_beneficiaries(std::size_t policy, Count count, std::int64_t n) {
+  Account& account = accounts_.at(policy);
+  if (count != Count::kAgain) account.beneficiaries += n;
+  if (count == Count::kNew) account.new_beneficiaries += n;
+}
+
+bool Ledger::try_spend(std::size_t policy, Fen amount, Count count) {
   if (policy >= accounts_.size()) {
     throw std::invalid_argument("ledger: no policy " + std::to_string(policy));
   }
   if (amount < 0) throw std::invalid_argument("ledger: negative payment");
-  const Fen left = room(policy);
-  if (left != Budget::kUnlimited && amount > left) return false;
+  if (!fits(policy, amount)) return false;
   Account& account = accounts_[policy];
   account.month += amount;
   account.year += amount;
   account.total += amount;
-  if (new_beneficiary) ++account.beneficiaries;
+  add_beneficiaries(policy, count);
+  return true;
+}
+
+bool Ledger::pay(std::size_t policy, Recipient recipient, Fen amount, Count count) {
+  if (!try_spend(policy, amount, count)) return false;
+  if (keep_audit_) audit_.push_back({policy, months_opened_ - 1, recipient, amount});
   return true;
 }
 

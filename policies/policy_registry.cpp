@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "policies/levers.hpp"
+
 namespace laborsim {
 
 void PolicyRegistry::add(const std::string& type, Factory factory) {
@@ -16,18 +18,35 @@ std::vector<std::string> PolicyRegistry::types() const {
   return names;
 }
 
-std::unique_ptr<Policy> PolicyRegistry::create(const std::string& type,
-                                               const nlohmann::json& entry) const {
-  const auto found = factories_.find(type);
+std::unique_ptr<Policy> PolicyRegistry::create(const PolicySpec& spec, std::size_t index) const {
+  const auto found = factories_.find(spec.type);
   if (found == factories_.end()) {
     std::string known;
     for (const auto& name : types()) known += (known.empty() ? "" : ", ") + name;
-    throw std::invalid_argument("unknown policy type '" + type +
-                                "' (known: " + (known.empty() ? "none yet" : known) + ")");
+    throw std::invalid_argument("unknown policy type '" + spec.type +
+                                "' (known: " + (known.empty() ? "none" : known) + ")");
   }
-  return found->second(entry);
+  return found->second(spec, index);
 }
 
-PolicyRegistry builtin_policies() { return PolicyRegistry{}; }
+const PolicyRegistry& builtin_policies() {
+  static const PolicyRegistry registry = [] {
+    PolicyRegistry r;
+    r.add("employment_subsidy", make_employment_subsidy);
+    r.add("probation_subsidy", make_probation_subsidy);
+    r.add("training_subsidy", make_training_subsidy);
+    r.add("ui_premium_reduction", make_ui_premium_reduction);
+    return r;
+  }();
+  return registry;
+}
+
+std::vector<std::unique_ptr<Policy>> create_policies(const std::vector<PolicySpec>& specs) {
+  std::vector<std::unique_ptr<Policy>> policies;
+  for (std::size_t k = 0; k < specs.size(); ++k) {
+    policies.push_back(builtin_policies().create(specs[k], k));
+  }
+  return policies;
+}
 
 }  // namespace laborsim

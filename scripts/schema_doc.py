@@ -61,10 +61,40 @@ def rows(schema, node, path, required):
         for key, child in node["properties"].items():
             yield from rows(schema, child, f"{path}.{key}" if path else key,
                             set(node.get("required", [])))
+    if "allOf" in node:
+        yield from branch_rows(schema, node, path)
     if node.get("type") == "array" and isinstance(node.get("items"), dict):
         item = resolve(schema, node["items"])
         if item.get("type") == "object":
             yield from rows(schema, item, f"{path}[]", set())
+
+
+def branch_rows(schema, node, path):
+    """Subschemas picked by if/then on `type` (the policy levers): the keys they share once, then
+    each branch's own keys (and shared keys whose default differs) as PATH[type=NAME].KEY."""
+    branches = [(part["if"]["properties"]["type"]["const"], resolve(schema, part["then"]))
+                for part in node["allOf"] if "if" in part]
+    if not branches:
+        return
+    shared = set.intersection(*(set(b["properties"]) for _, b in branches)) - {"type"}
+    first = branches[0][1]
+    for key, child in first["properties"].items():
+        if key in shared:  # documented with the shared definition's own default
+            shared_node = {k: v for k, v in child.items() if k != "default"}
+            yield from rows(schema, shared_node, f"{path}.{key}", set(first.get("required", [])))
+    for name, branch in branches:
+        base = f"{path[:-2] if path.endswith('[]') else path}[type={name}]"
+        yield (f"`{base}`", "object", "", "", branch.get("description", ""))
+        for key, child in branch["properties"].items():
+            if key == "type":
+                continue
+            if key in shared:
+                if "default" in child:  # a lever's own default for a shared key
+                    yield (f"`{base}.{key}`", describe_type(resolve(schema, child)),
+                           f"`{json.dumps(child['default'])}`", "",
+                           "this lever's default (a `target` given replaces it whole)")
+                continue
+            yield from rows(schema, child, f"{base}.{key}", set(branch.get("required", [])))
 
 
 def reference():

@@ -19,10 +19,11 @@ enum class Axis : std::uint8_t {
   kSector,     //!< the scenario's sectors
   kEdge,       //!< the scenario's links between regions
   kSizeClass,  //!< enterprise size classes (agents/firm_size_class.hpp)
+  kPolicy,     //!< the scenario's policy levers, by name (empty without levers)
 };
-inline constexpr std::size_t kAxisCount = 5;
-inline constexpr std::array<std::string_view, kAxisCount> kAxisNames{"region", "group", "sector",
-                                                                     "edge", "size_class"};
+inline constexpr std::size_t kAxisCount = 6;
+inline constexpr std::array<std::string_view, kAxisCount> kAxisNames{
+    "region", "group", "sector", "edge", "size_class", "policy"};
 
 enum class Variable : std::size_t {
   kLaborForce,
@@ -78,6 +79,12 @@ enum class Variable : std::size_t {
   kSizeClassEmployed,
   kSizeClassHires,
   kSizeClassSeparations,
+  kSpend,
+  kBeneficiaries,
+  kNewBeneficiaries,
+  kEligible,
+  kTakeUp,
+  kAttributedJobs,
   kCount
 };
 
@@ -219,6 +226,29 @@ inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
      "jobs that ended during the month at employers of the size class (by their size when the "
      "month began)",
      true, Axis::kSizeClass},
+    {Variable::kSpend, "spend", "yuan",
+     "what the lever paid during the month (subsidies, forgone premiums, course fees), from its "
+     "ledger in exact fen",
+     false, Axis::kPolicy},
+    {Variable::kBeneficiaries, "beneficiaries", "1",
+     "people or employers the lever paid or served during the month, new or continuing (counted "
+     "once each)",
+     true, Axis::kPolicy},
+    {Variable::kNewBeneficiaries, "new_beneficiaries", "1",
+     "beneficiaries who took the lever up during the month (a new trainee, a new subsidised "
+     "hire), as opposed to those whose benefit continues",
+     true, Axis::kPolicy},
+    {Variable::kEligible, "eligible", "1",
+     "people or employers the lever offered something to during the month (its target, where "
+     "the offer was open)",
+     true, Axis::kPolicy},
+    {Variable::kTakeUp, "take_up", "1",
+     "new beneficiaries over eligible (0 when none eligible)", false, Axis::kPolicy},
+    {Variable::kAttributedJobs, "attributed_jobs", "jobs",
+     "jobs the lever itself counts during the month: subsidised hires, hires of course "
+     "completers (gross: the net effect needs a counterfactual, laborsim compare); 0 for levers "
+     "that act through prices",
+     true, Axis::kPolicy},
 }};
 
 constexpr const VariableInfo& info(Variable v) { return kVariables[static_cast<std::size_t>(v)]; }
@@ -230,6 +260,7 @@ struct AxisSizes {
   std::size_t sectors = 0;
   std::size_t edges = 0;
   std::size_t size_classes = kSizeClassCount;
+  std::size_t policies = 0;
   std::size_t of(Axis axis) const {
     switch (axis) {
       case Axis::kRegion:
@@ -242,6 +273,8 @@ struct AxisSizes {
         return edges;
       case Axis::kSizeClass:
         return size_classes;
+      case Axis::kPolicy:
+        return policies;
     }
     return 0;
   }
@@ -277,7 +310,8 @@ class Observation {
 
   friend bool operator==(const Observation& a, const Observation& b) {
     return a.values_ == b.values_ && a.sizes_.regions == b.sizes_.regions &&
-           a.sizes_.sectors == b.sizes_.sectors && a.sizes_.edges == b.sizes_.edges;
+           a.sizes_.sectors == b.sizes_.sectors && a.sizes_.edges == b.sizes_.edges &&
+           a.sizes_.policies == b.sizes_.policies;
   }
 
  private:

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "policies/policy_registry.hpp"
 #include "sim/phases/phases.hpp"
 #include "sim/synthesis/synthesize.hpp"
 
@@ -22,12 +23,39 @@ class PhaseTimer {
   Clock::time_point start_;
 };
 
+std::vector<Budget> budgets_of(const std::vector<std::unique_ptr<Policy>>& policies) {
+  std::vector<Budget> budgets;
+  for (const auto& policy : policies) budgets.push_back(policy->spec().budget);
+  return budgets;
+}
+
+PolicyEnvironment policy_environment(const World& world) {
+  const Scenario& s = *world.scenario;
+  PolicyEnvironment environment;
+  environment.agent_weight = s.agent_weight();
+  environment.labor_cost_factor = world.labor_cost_factor;
+  environment.ui_premium_rate = s.employers.ui_premium_rate;
+  environment.ui_coverage_share = s.population.ui_coverage_share;
+  environment.separation_rate_monthly = s.employers.separation_rate_monthly;
+  environment.sectors = s.employers.sectors.size();
+  for (const RegionSpec& region : s.regions) {
+    environment.working_age_population.push_back(region.working_age_population);
+  }
+  return environment;
+}
+
 }  // namespace
 
+Simulation::Simulation(const Scenario& scenario)
+    : Simulation(scenario, create_policies(scenario.policies)) {}
+
 Simulation::Simulation(const Scenario& scenario, std::vector<std::unique_ptr<Policy>> policies)
-    : world_(synthesize_world(scenario)), policies_(std::move(policies)) {
+    : world_(synthesize_world(scenario)),
+      policies_(std::move(policies)),
+      ledger_(budgets_of(policies_)) {
   for (world_.month = -scenario.burn_in_months; world_.month < 0;) advance(false);
   phase_seconds_ = {};
+  environment_ = policy_environment(world_);
   PolicyContext context = policy_context();
   for (auto& policy : policies_) policy->initialize(context);
 }
@@ -35,12 +63,24 @@ Simulation::Simulation(const Scenario& scenario, std::vector<std::unique_ptr<Pol
 Simulation::~Simulation() = default;
 
 PolicyContext Simulation::policy_context() {
-  return PolicyContext{static_cast<std::uint32_t>(world_.month),
+  return PolicyContext{world_.month,
+                       world_.scenario->start.plus_months(world_.month).month,
                        world_.scenario->seed,
+                       environment_,
                        world_.graph,
                        world_.workers,
                        world_.employers,
-                       world_.grids};
+                       world_.grids,
+                       world_.effects,
+                       ledger_};
+}
+
+template <class Hook>
+void Simulation::run_policies(bool with_policies, Hook hook) {
+  if (!with_policies || policies_.empty()) return;
+  PhaseTimer t(phase_seconds_[static_cast<std::size_t>(Phase::kPolicies)]);
+  PolicyContext context = policy_context();
+  for (auto& policy : policies_) hook(*policy, context);
 }
 
 Observation Simulation::step() { return advance(true); }
@@ -53,13 +93,13 @@ Observation Simulation::advance(bool with_policies) {
     auto t = timer(Phase::kEconomy);
     update_economy(world_);
   }
-  {
-    auto t = timer(Phase::kPolicies);
-    PolicyContext context = policy_context();
-    if (with_policies) {
-      for (auto& policy : policies_) policy->begin_month(context);
-    }
+  world_.effects.start_month();
+  if (with_policies) {
+    // Budgets per calendar year restart each January (and in the first month).
+    ledger_.open_month(world_.month == 0 ||
+                       world_.scenario->start.plus_months(world_.month).month == 1);
   }
+  run_policies(with_policies, [](Policy& p, PolicyContext& c) { p.begin_month(c); });
   {
     auto t = timer(Phase::kEmployers);
     plan_workforce(world_);
@@ -93,6 +133,7 @@ Observation Simulation::advance(bool with_policies) {
     auto t = timer(Phase::kAccounts);
     settle_accounts(world_);
   }
+  run_policies(with_policies, [](Policy& p, PolicyContext& c) { p.place(c); });
   {
     auto t = timer(Phase::kOddJobs);
     run_odd_jobs_markets(world_);
@@ -102,20 +143,30 @@ Observation Simulation::advance(bool with_policies) {
     auto t = timer(Phase::kIncomes);
     benefits = settle_incomes(world_);
   }
-  {
-    auto t = timer(Phase::kPolicies);
-    PolicyContext context = policy_context();
-    if (with_policies) {
-      for (auto& policy : policies_) policy->end_month(context);
-    }
-  }
+  run_policies(with_policies, [](Policy& p, PolicyContext& c) { p.end_month(c); });
   Observation observation;
   {
     auto t = timer(Phase::kObserve);
     observation = observe(world_, benefits);
+    record_policies(observation);
   }
   ++world_.month;
   return observation;
+}
+
+void Simulation::record_policies(Observation& o) const {
+  const double weight = world_.scenario->agent_weight();
+  for (std::size_t k = 0; k < o.sizes().policies && k < ledger_.size(); ++k) {
+    const auto newcomers = static_cast<double>(ledger_.new_beneficiaries_this_month(k));
+    const auto eligible = static_cast<double>(ledger_.eligible_this_month(k));
+    o.at(Variable::kSpend, k) = yuan_from_fen(ledger_.spent_this_month(k));
+    o.at(Variable::kBeneficiaries, k) =
+        weight * static_cast<double>(ledger_.beneficiaries_this_month(k));
+    o.at(Variable::kNewBeneficiaries, k) = weight * newcomers;
+    o.at(Variable::kEligible, k) = weight * eligible;
+    o.at(Variable::kTakeUp, k) = eligible > 0 ? newcomers / eligible : 0.0;
+    o.at(Variable::kAttributedJobs, k) = weight * static_cast<double>(ledger_.jobs_this_month(k));
+  }
 }
 
 void Simulation::finish() {

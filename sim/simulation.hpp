@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "policies/ledger.hpp"
 #include "policies/policy.hpp"
 #include "sim/observables.hpp"
 #include "sim/world.hpp"
@@ -35,8 +36,12 @@ inline constexpr std::array<std::string_view, static_cast<std::size_t>(Phase::kC
 class Simulation {
  public:
   //! Synthesises the population and runs the scenario's burn-in months (unrecorded, without
-  //! policy levers); then initialises the levers. The scenario must outlive the simulation.
-  explicit Simulation(const Scenario& scenario, std::vector<std::unique_ptr<Policy>> policies = {});
+  //! policy levers); then creates the scenario's levers (policies/policy_registry.hpp) and
+  //! initialises them. The scenario must outlive the simulation.
+  explicit Simulation(const Scenario& scenario);
+  //! As above with the given levers instead of the scenario's (tests of the hooks); lever k
+  //! books to ledger account k, whose budget is that of the lever's spec.
+  Simulation(const Scenario& scenario, std::vector<std::unique_ptr<Policy>> policies);
   ~Simulation();
 
   //! Simulates the next month and returns its observation.
@@ -48,6 +53,9 @@ class Simulation {
   int months_done() const { return world_.month; }
   const World& world() const { return world_; }
   const Scenario& scenario() const { return *world_.scenario; }
+  const Ledger& ledger() const { return ledger_; }
+  //! Keeps every lever payment in the ledger's audit trail (the conformance tests read it).
+  void keep_audit() { ledger_.keep_audit(); }
   //! Seconds spent in each phase so far.
   const std::array<double, static_cast<std::size_t>(Phase::kCount)>& phase_seconds() const {
     return phase_seconds_;
@@ -55,10 +63,15 @@ class Simulation {
 
  private:
   PolicyContext policy_context();
+  template <class Hook>
+  void run_policies(bool with_policies, Hook hook);
   Observation advance(bool with_policies);
+  void record_policies(Observation& observation) const;
 
   World world_;
   std::vector<std::unique_ptr<Policy>> policies_;
+  PolicyEnvironment environment_;
+  Ledger ledger_;
   std::array<double, static_cast<std::size_t>(Phase::kCount)> phase_seconds_{};
 };
 

@@ -5,9 +5,11 @@
 
 #include "agents/employer_store.hpp"
 #include "agents/grid_store.hpp"
+#include "agents/rationing.hpp"
 #include "agents/region_graph.hpp"
 #include "agents/worker_store.hpp"
-#include "sim/bitmap.hpp"
+#include "agents/bitmap.hpp"
+#include "policies/policy_effects.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace laborsim {
@@ -43,6 +45,10 @@ struct MatchingBuffers {
     RegionId location;
   };
   std::vector<SearcherView> searcher_view;  //!< per searcher
+  //! Per searcher, filled only while a policy lever uses them (empty otherwise): the hiring
+  //! subsidy the searcher carries [yuan/month] and 1 + the sector of a training certificate.
+  std::vector<float> searcher_subsidy;
+  std::vector<std::uint8_t> searcher_certificate;
   std::vector<std::uint8_t> matched;              //!< per searcher
   std::vector<std::uint32_t> open_slots;          //!< per employer: vacancies not yet filled
   std::vector<std::uint32_t> round_begin;         //!< per employer: first applicant of the round
@@ -122,10 +128,18 @@ struct World {
   double entry_rate_monthly = 0;
   int month = 0;  //!< months since start of the month being (or next to be) simulated
   MatchingBuffers matching;
+  //! What the policy levers change in the phases this month (policies/policy_effects.hpp).
+  PolicyEffects effects;
 
   float move_cost_between(RegionId from, RegionId to) const {
     return move_cost[static_cast<std::size_t>(from) * graph.size() + to];
   }
 };
+
+//! The keys of a rationing draw among this month's workers for `purpose`.
+inline RationingDraw rationing_draw(const World& world, RandomPurpose purpose) {
+  return {world.workers, world.graph.size(), world.scenario->seed,
+          static_cast<std::uint32_t>(world.month), purpose};
+}
 
 }  // namespace laborsim

@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <iostream>
 
 #include "sim/cli/commands.hpp"
@@ -29,6 +30,16 @@ void describe_output(const std::string& path) {
     std::cout << "\n";
   }
   if (file.panel_workers > 0) std::cout << "panel: " << file.panel_workers << " workers\n";
+  for (std::size_t k = 0; k < t.axes.policies.size(); ++k) {
+    double spend = 0, newcomers = 0, jobs = 0;
+    for (const Observation& month : t.months) {
+      spend += month.at(Variable::kSpend, k);
+      newcomers += month.at(Variable::kNewBeneficiaries, k);
+      jobs += month.at(Variable::kAttributedJobs, k);
+    }
+    std::printf("lever %s: spent %.0f yuan, %.0f new beneficiaries, %.0f attributed jobs\n",
+                t.axes.policies[k].c_str(), spend, newcomers, jobs);
+  }
   std::cout << format_summary_table(summarize_by_year(t));
 }
 

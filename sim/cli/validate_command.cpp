@@ -20,7 +20,14 @@ int validate_command(const ScenarioArgs& args) {
             << scenario.regions.size() - homes << " destination), " << scenario.links.size()
             << " links, " << static_cast<long long>(agents) << " agents at scale "
             << scenario.population.scale << ", " << scenario.months << " months from "
-            << scenario.start.to_string() << "\n";
+            << scenario.start.to_string();
+  if (!scenario.policies.empty()) {
+    std::cout << ", " << scenario.policies.size() << " policy levers:";
+    for (const PolicySpec& policy : scenario.policies) {
+      std::cout << " " << policy.name << " (" << policy.type << ")";
+    }
+  }
+  std::cout << "\n";
   return kExitOk;
 }
 

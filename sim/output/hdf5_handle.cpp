@@ -79,6 +79,7 @@ std::vector<std::string> read_string_dataset(hid_t file, const std::string& name
   const H5Handle dataset(H5Dopen2(file, name.c_str(), H5P_DEFAULT), H5Dclose, "open " + name);
   const H5Handle space(H5Dget_space(dataset.get()), H5Sclose, "dataspace of " + name);
   const hssize_t count = H5Sget_simple_extent_npoints(space.get());
+  if (count <= 0) return {};
   std::vector<char*> texts(static_cast<std::size_t>(count), nullptr);
   const H5Handle type = utf8_string_type();
   check_h5(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()), name,

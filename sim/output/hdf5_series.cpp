@@ -32,9 +32,10 @@ void describe(hid_t dataset, const std::string& units, const std::string& long_n
 
 H5Handle create_row_dataset(hid_t location, const std::string& name, hid_t file_type, hsize_t width,
                             const std::vector<hsize_t>& chunk, int compression_level) {
-  const int rank = width == 0 ? 1 : 2;
-  const hsize_t dims[2] = {0, width};
-  const hsize_t max_dims[2] = {H5S_UNLIMITED, width};
+  const int rank = width == kScalarRows ? 1 : 2;
+  const hsize_t dims[2] = {0, width == kScalarRows ? 0 : width};
+  // A chunk may not exceed a fixed dimension: an empty axis is declared growable.
+  const hsize_t max_dims[2] = {H5S_UNLIMITED, width == 0 ? H5S_UNLIMITED : width};
   const H5Handle space(H5Screate_simple(rank, dims, max_dims), H5Sclose, name + " dataspace");
   const H5Handle dcpl = chunked_properties(chunk, compression_level);
   return H5Handle(H5Dcreate2(location, name.c_str(), file_type, space.get(), H5P_DEFAULT,
@@ -43,25 +44,27 @@ H5Handle create_row_dataset(hid_t location, const std::string& name, hid_t file_
 }
 
 void extend_rows(hid_t dataset, hsize_t rows, hsize_t width, const std::string& context) {
-  const hsize_t dims[2] = {rows, width};  // a 1-D dataset reads only the first
+  const hsize_t dims[2] = {rows, width == kScalarRows ? 0 : width};  // 1-D: the first only
   check_h5(H5Dset_extent(dataset, dims), context, "extend dataset");
 }
 
 void write_row(hid_t dataset, const void* data, hid_t memory_type, hsize_t row, hsize_t width,
                const std::string& context) {
+  if (width == 0) return;
+  if (width == kScalarRows) width = 1;
   const H5Handle file_space(H5Dget_space(dataset), H5Sclose, "dataspace");
   const hsize_t start[2] = {row, 0};
   const hsize_t count[2] = {1, width};
   check_h5(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
            context, "select row");
-  const hsize_t memory_dims[1] = {width == 0 ? 1 : width};
+  const hsize_t memory_dims[1] = {width};
   const H5Handle memory_space(H5Screate_simple(1, memory_dims, nullptr), H5Sclose, "row space");
   check_h5(H5Dwrite(dataset, memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, data),
            context, "write row");
 }
 
 H5Handle create_time_scale(hid_t location, const std::string& start, int chunk_months) {
-  H5Handle time = create_row_dataset(location, "time", H5T_STD_I32LE, 0,
+  H5Handle time = create_row_dataset(location, "time", H5T_STD_I32LE, kScalarRows,
                                      {static_cast<hsize_t>(chunk_months)}, 0);
   check_h5(H5DSset_scale(time.get(), "time"), "time", "set scale");
   // "days since" decodes to dates in xarray; "months since" does not.
@@ -76,8 +79,8 @@ H5Handle create_time_scale(hid_t location, const std::string& start, int chunk_m
 void append_time(hid_t time, const std::string& start, int index, const std::string& context) {
   const auto first = YearMonth::parse(start).value_or(YearMonth{});
   const auto days = static_cast<std::int32_t>(first.plus_months(index).days_since(first));
-  extend_rows(time, static_cast<hsize_t>(index) + 1, 0, context);
-  write_row(time, &days, H5T_NATIVE_INT32, static_cast<hsize_t>(index), 0, context);
+  extend_rows(time, static_cast<hsize_t>(index) + 1, kScalarRows, context);
+  write_row(time, &days, H5T_NATIVE_INT32, static_cast<hsize_t>(index), kScalarRows, context);
 }
 
 }  // namespace laborsim

@@ -18,14 +18,19 @@ H5Handle untimed_properties();
 //! CF-style `units` (skipped when empty) and `long_name` attributes.
 void describe(hid_t dataset, const std::string& units, const std::string& long_name);
 
-//! An empty (0 x width) dataset, unlimited along its rows; rank 1 when width is 0.
+//! The width of a rank-1 row dataset (one value a row, e.g. time).
+inline constexpr hsize_t kScalarRows = ~hsize_t{0};
+
+//! An empty (0 x width) dataset, unlimited along its rows; rank 1 when width is kScalarRows.
+//! A zero width (an axis with no entries, such as the policies of a run without levers) gives a
+//! 2-D dataset with no columns.
 H5Handle create_row_dataset(hid_t location, const std::string& name, hid_t file_type, hsize_t width,
                             const std::vector<hsize_t>& chunk, int compression_level);
 
 //! Sets a row-wise dataset's extent to `rows` (x width for 2-D ones).
 void extend_rows(hid_t dataset, hsize_t rows, hsize_t width, const std::string& context);
 
-//! Writes `width` values of `memory_type` as row `row` (a 1-D dataset: one value).
+//! Writes `width` values of `memory_type` as row `row` (kScalarRows: one value; 0: nothing).
 void write_row(hid_t dataset, const void* data, hid_t memory_type, hsize_t row, hsize_t width,
                const std::string& context);
 

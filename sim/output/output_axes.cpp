@@ -17,6 +17,8 @@ std::vector<std::string> OutputAxes::labels(Axis axis) const {
       return edges;
     case Axis::kSizeClass:
       return {kSizeClassNames.begin(), kSizeClassNames.end()};
+    case Axis::kPolicy:
+      return policies;
   }
   return {};
 }
@@ -29,6 +31,7 @@ OutputAxes output_axes(const Scenario& scenario) {
   for (const RegionLink& link : scenario.links) {
     axes.edges.push_back(scenario.regions[link.from].name + "-" + scenario.regions[link.to].name);
   }
+  for (const PolicySpec& policy : scenario.policies) axes.policies.push_back(policy.name);
   return axes;
 }
 

@@ -50,6 +50,10 @@ TrajectoryFile read_trajectory(const std::string& path) {
   }
   t.axes.sectors = read_string_dataset(root, "sector");
   t.axes.edges = read_string_dataset(root, "edge");
+  // Format version 1 (before policy levers) has no policy axis.
+  if (H5Lexists(root, "policy", H5P_DEFAULT) > 0) {
+    t.axes.policies = read_string_dataset(root, "policy");
+  }
   if (read_string_dataset(root, "size_class").size() != kSizeClassCount) {
     throw std::runtime_error(path + ": its size classes differ from this laborsim's");
   }
@@ -57,6 +61,7 @@ TrajectoryFile read_trajectory(const std::string& path) {
   t.months.assign(months, Observation(sizes));
   for (const VariableInfo& variable : kVariables) {
     const std::size_t width = sizes.of(variable.axis);
+    if (width == 0) continue;  // nothing to read (and absent from version 1 files)
     std::vector<double> values(months * width);
     const std::string name(variable.name);
     const H5Handle dataset(H5Dopen2(root, name.c_str(), H5P_DEFAULT), H5Dclose,

@@ -7,7 +7,8 @@
 namespace laborsim {
 namespace {
 
-constexpr int kFormatVersion = 1;
+// 2: the policy axis and the lever outputs (spend, beneficiaries, ...).
+constexpr int kFormatVersion = 2;
 
 }  // namespace
 
@@ -48,7 +49,8 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
   constexpr std::array<std::string_view, kAxisCount> long_names{
       "region name", "key group of employment policy (groups overlap)", "sector of employment",
       "link between two regions (From-To)",
-      "enterprise size class by employees (NBS 2017: micro < 20, small < 300, medium < 1000)"};
+      "enterprise size class by employees (NBS 2017: micro < 20, small < 300, medium < 1000)",
+      "policy lever, by its name in the scenario"};
   for (std::size_t a = 0; a < kAxisCount; ++a) {
     axes_[a] = create_label_scale(std::string(kAxisNames[a]), axes.labels(static_cast<Axis>(a)),
                                   std::string(long_names[a]));
@@ -98,7 +100,7 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
 
 void TrajectoryWriter::create_time_axis(int chunk_months) {
   time_ = create_time_scale(file_.get(), start_, chunk_months);
-  month_ = create_row_dataset(file_.get(), "month", H5T_STD_I32LE, 0,
+  month_ = create_row_dataset(file_.get(), "month", H5T_STD_I32LE, kScalarRows,
                               {static_cast<hsize_t>(chunk_months)}, 0);
   check_h5(H5DSattach_scale(month_.get(), time_.get(), 0), context_, "attach time scale");
   describe(month_.get(), "1", "months since the scenario start (0 = first simulated month)");
@@ -116,8 +118,10 @@ H5Handle TrajectoryWriter::create_label_scale(const std::string& name,
                  H5Dclose, "create " + name);
   std::vector<const char*> texts;
   for (const std::string& label : labels) texts.push_back(label.c_str());
-  check_h5(H5Dwrite(scale.get(), string_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()),
-           context_, "write " + name);
+  if (!texts.empty()) {
+    check_h5(H5Dwrite(scale.get(), string_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()),
+             context_, "write " + name);
+  }
   check_h5(H5DSset_scale(scale.get(), name.c_str()), context_, name + " scale");
   describe(scale.get(), "", long_name);
   return scale;
@@ -151,8 +155,8 @@ TrajectoryWriter::~TrajectoryWriter() {
 void TrajectoryWriter::append(const Observation& observation) {
   const auto row = static_cast<hsize_t>(committed_);
   append_time(time_.get(), start_, committed_, context_);
-  extend_rows(month_.get(), row + 1, 0, context_);
-  write_row(month_.get(), &committed_, H5T_NATIVE_INT, row, 0, context_);
+  extend_rows(month_.get(), row + 1, kScalarRows, context_);
+  write_row(month_.get(), &committed_, H5T_NATIVE_INT, row, kScalarRows, context_);
   for (std::size_t v = 0; v < kVariables.size(); ++v) {
     const TimeSeries& series = variables_[v];
     extend_rows(series.dataset.get(), row + 1, series.width, context_);

@@ -5,7 +5,7 @@
 // too much.
 #include <algorithm>
 
-#include "sim/parallel.hpp"
+#include "agents/parallel.hpp"
 #include "sim/phases/employer_economics.hpp"
 #include "sim/phases/phases.hpp"
 
@@ -21,7 +21,8 @@ void settle_accounts(World& world) {
       const double workforce = e.workforce[j];
       const double revenue =
           own_demand(world, static_cast<EmployerId>(j)) * e.productivity[j] * workforce;
-      const double labor = world.labor_cost_factor * e.posted_wage[j] * workforce;
+      const double labor =
+          employer_cost_factor(world, static_cast<EmployerId>(j)) * e.posted_wage[j] * workforce;
       // Fixed costs and recruiting: every vacancy posted this month costs a share of its wage.
       const double fixed = spec.fixed_cost_share * e.productivity[j] * e.base_target[j] +
                            spec.vacancy_cost_share * e.posted_wage[j] * e.vacancies[j];

@@ -13,10 +13,17 @@
 
 namespace laborsim {
 
+//! Full labour cost per yuan of wage that employer j pays this month: the scenario's factor c,
+//! less any premium cut a policy lever grants it.
+inline double employer_cost_factor(const World& world, EmployerId j) {
+  const std::vector<float>& relief = world.effects.employer_cost_relief;
+  return relief.empty() ? world.labor_cost_factor : world.labor_cost_factor - relief[j];
+}
+
 //! Full labour cost of a skill-1 worker relative to the employer's initial level [-].
 inline float labor_cost_ratio(const World& world, EmployerId j) {
   const EmployerStore& e = world.employers;
-  return static_cast<float>(world.labor_cost_factor * e.posted_wage[j] *
+  return static_cast<float>(employer_cost_factor(world, j) * e.posted_wage[j] *
                             (1 + world.scenario->employers.markup) / e.productivity[j]);
 }
 

@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "agents/random_stream.hpp"
-#include "sim/parallel.hpp"
+#include "agents/parallel.hpp"
 #include "sim/phases/employer_economics.hpp"
 #include "sim/phases/phases.hpp"
 #include "sim/synthesis/synthesize.hpp"

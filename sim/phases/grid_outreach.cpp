@@ -1,9 +1,9 @@
 // Grid outreach ("311" service). Each region's grid staff reach a limited number of unemployed
 // residents at home a month (contacts_per_staff_month each, scaled like the population), the key
-// groups first (sim/phases/rationing.hpp). A reached worker gets job information pushes (extra
+// groups first (agents/rationing.hpp). A reached worker gets job information pushes (extra
 // looks at home-region vacancies in search) and a referral (ranked higher by employers).
 #include "sim/phases/phases.hpp"
-#include "sim/phases/rationing.hpp"
+#include "agents/rationing.hpp"
 
 namespace laborsim {
 
@@ -15,7 +15,7 @@ void reach_out(World& world) {
         world.grids.staff(k) * s.grids.contacts_per_staff_month * s.population.scale;
   }
   const RationingResult result = ration_among_unemployed_at_home(
-      world, capacity, s.grids.priority_weights, RandomPurpose::kOutreach, world.contacted);
+      rationing_draw(world, RandomPurpose::kOutreach), capacity, s.grids.priority_weights, world.contacted);
   world.grid_eligible = result.eligible;
   world.grid_contacts = result.placed;
 }

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <array>
 
-#include "sim/parallel.hpp"
+#include "agents/parallel.hpp"
 #include "sim/phases/phases.hpp"
 #include "sim/synthesis/person.hpp"
 

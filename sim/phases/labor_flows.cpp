@@ -1,7 +1,7 @@
 #include <atomic>
 
 #include "agents/random_stream.hpp"
-#include "sim/parallel.hpp"
+#include "agents/parallel.hpp"
 #include "sim/phases/move_log.hpp"
 #include "sim/phases/phases.hpp"
 #include "sim/synthesis/person.hpp"
@@ -35,6 +35,7 @@ void replace_retiree(World& world, std::size_t i) {
   w.age_months[i] = person.age_months;
   w.location[i] = home;
   world.away_this_year.clear(i);  // a newcomer, not the transferred worker who retired
+  if (!world.effects.certificate.empty()) world.effects.certificate[i] = 0;
   w.savings[i] = 0;
   w.spell_months[i] = 0;
   w.benefit_months_left[i] = 0;

@@ -14,7 +14,7 @@
 #include <bit>
 #include <cmath>
 
-#include "sim/parallel.hpp"
+#include "agents/parallel.hpp"
 #include "sim/phases/employer_economics.hpp"
 #include "sim/phases/move_log.hpp"
 #include "sim/phases/phases.hpp"
@@ -93,6 +93,9 @@ void group_applications_by_employer(World& world) {
   const float longest_discount = std::exp(-screening * static_cast<float>(cap));
   const auto bonus = static_cast<float>(s.grids.referral_rank_bonus);
   m.searcher_view.resize(searchers);
+  const PolicyEffects& effects = world.effects;
+  m.searcher_subsidy.resize(effects.hiring_subsidy.empty() ? 0 : searchers);
+  m.searcher_certificate.resize(effects.certificate.empty() ? 0 : searchers);
   m.staged_keys.resize(staged);
   m.staged_employer.resize(staged);
   for_each_block(searchers, kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
@@ -100,6 +103,8 @@ void group_applications_by_employer(World& world) {
     for (std::size_t k = begin; k < end; ++k) {
       const WorkerId i = m.searcher_worker[k];
       m.searcher_view[k] = {i, w.skill[i], w.reservation_wage[i], w.location[i]};
+      if (!m.searcher_subsidy.empty()) m.searcher_subsidy[k] = effects.hiring_subsidy[i];
+      if (!m.searcher_certificate.empty()) m.searcher_certificate[k] = effects.certificate[i];
       // Referred by grid staff: ranked as if more skilled.
       const float referral = world.contacted.test(i) ? 1 + bonus : 1.0f;
       const std::uint16_t spell = w.spell_months[i];
@@ -141,6 +146,26 @@ void group_applications_by_employer(World& world) {
   });
 }
 
+// The hiring standard employer j applies to searcher k when a policy lever changes it: a hiring
+// subsidy makes the job cost less (the standard falls with the subsidy's share of the worker's
+// full labour cost, at most by 90 %), a training certificate in the employer's sector counts
+// like a better match.
+double policy_standard(const World& world, EmployerId j, std::uint32_t k, double standard) {
+  const MatchingBuffers& m = world.matching;
+  const PolicyEffects& effects = world.effects;
+  if (!m.searcher_subsidy.empty() && m.searcher_subsidy[k] > 0 &&
+      effects.subsidised_employers.test(j)) {
+    const double cost = employer_cost_factor(world, j) * world.employers.posted_wage[j] *
+                        m.searcher_view[k].skill;
+    standard *= std::max(0.1, 1 - m.searcher_subsidy[k] / cost);
+  }
+  const std::uint8_t sector = world.employers.sector[j];
+  if (!m.searcher_certificate.empty() && m.searcher_certificate[k] == sector + 1) {
+    standard /= 1 + effects.certificate_bonus[sector];
+  }
+  return standard;
+}
+
 // One round: employers interview their next applicants and offer open jobs to those whose match
 // quality reaches the hiring standard (the hiring threshold scaled by the job's labour-cost
 // ratio: a dearer job must be a better match to pay); workers keep the best offer.
@@ -150,6 +175,7 @@ void make_offers(World& world) {
   MatchingBuffers& m = world.matching;
   const auto month = static_cast<std::uint32_t>(world.month);
   const auto threshold = static_cast<float>(s.search.hiring_threshold);
+  const bool levers_screen = !m.searcher_subsidy.empty() || !m.searcher_certificate.empty();
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
       m.round_begin[j] = m.next_applicant[j];
@@ -157,8 +183,8 @@ void make_offers(World& world) {
       if (m.open_slots[j] == 0 || m.next_applicant[j] >= last) continue;  // nothing to do
       // The match must reach the standard: a comparison of its uniform, no transcendental
       // function per interview.
-      const double least_uniform =
-          least_match_uniform(s, threshold * labor_cost_ratio(world, static_cast<EmployerId>(j)));
+      const double standard = threshold * labor_cost_ratio(world, static_cast<EmployerId>(j));
+      const double least_uniform = least_match_uniform(s, standard);
       std::uint32_t offers = 0;
       while (offers < m.open_slots[j] && m.next_applicant[j] < last) {
         const std::uint32_t at = m.next_applicant[j]++;
@@ -172,7 +198,11 @@ void make_offers(World& world) {
         const std::uint32_t k = searcher_of(m.applicant_keys[at]);
         if (m.matched[k]) continue;  // hired in an earlier round
         const MatchingBuffers::SearcherView searcher = m.searcher_view[k];
-        if (match_uniform(s, searcher.worker, month, static_cast<EmployerId>(j)) < least_uniform) {
+        const double least =
+            levers_screen ? least_match_uniform(s, policy_standard(world, static_cast<EmployerId>(j),
+                                                                   k, standard))
+                          : least_uniform;
+        if (match_uniform(s, searcher.worker, month, static_cast<EmployerId>(j)) < least) {
           continue;
         }
         ++offers;
@@ -215,6 +245,9 @@ void apply_hires(World& world) {
   MoveLog log(blocks);
   // Per block and region: hires out of unemployment, job-to-job moves, then hires of farmers.
   BlockCounts finders(blocks, 3 * regions);
+  // The hires, for the policy levers that pay for them (in searcher, that is worker-id, order).
+  const bool log_hires = world.effects.log_hires;
+  std::vector<std::vector<Hire>> hires(log_hires ? blocks : 0);
   for_each_block(m.searcher_worker.size(), kWorkerBlock,
                  [&](std::size_t b, std::size_t begin, std::size_t end) {
                    std::uint32_t* found = finders.block(b);
@@ -231,6 +264,7 @@ void apply_hires(World& world) {
                        ++found[w.location[i]];
                      }
                      log.add(b, w.location[i], e.region[j]);
+                     if (log_hires) hires[b].push_back({i, j, w.status[i]});
                      w.status[i] = WorkerStatus::kEmployed;
                      w.employer[i] = j;
                      w.wage[i] = e.posted_wage[j] * w.skill[i];
@@ -242,6 +276,7 @@ void apply_hires(World& world) {
                    }
                  });
   log.add_to(world);
+  if (log_hires) concatenate_blocks(hires, world.effects.hires);
   const std::vector<std::uint32_t> found = finders.total();
   const auto part = [&](std::size_t n) {
     return found.begin() + static_cast<std::ptrdiff_t>(n * regions);

@@ -1,6 +1,6 @@
 #include <array>
 
-#include "sim/parallel.hpp"
+#include "agents/parallel.hpp"
 #include "sim/phases/phases.hpp"
 
 namespace laborsim {
@@ -106,8 +106,8 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
   });
   const std::vector<double> tally = sums.total();
 
-  Observation o(
-      AxisSizes{regions, kKeyGroupCount, sectors, world.graph.links().size(), kSizeClassCount});
+  Observation o(AxisSizes{regions, kKeyGroupCount, sectors, world.graph.links().size(),
+                          kSizeClassCount, world.scenario->policies.size()});
   std::vector<long long> staff(regions, 0);
   for (std::size_t k = 0; k < world.grids.size(); ++k)
     staff[world.grids.region[k]] += world.grids.staff(k);

@@ -1,10 +1,10 @@
 // Odd-jobs markets (post stations). Each home county's markets place a limited number of the
 // month's still-unemployed residents in short, flexible jobs, the hard to employ first
-// (sim/phases/rationing.hpp). An odd job pays earnings_yuan_month, keeps skills from
+// (agents/rationing.hpp). An odd job pays earnings_yuan_month, keeps skills from
 // depreciating, and stops the unemployment spell from lengthening (recent work is what
 // employers screen on): a bridge, not a job (they stay unemployed and keep searching).
 #include "sim/phases/phases.hpp"
-#include "sim/phases/rationing.hpp"
+#include "agents/rationing.hpp"
 
 namespace laborsim {
 
@@ -17,7 +17,7 @@ void run_odd_jobs_markets(World& world) {
         s.odd_jobs.markets_per_county * s.odd_jobs.placements_per_market_month * s.population.scale;
   }
   const RationingResult result = ration_among_unemployed_at_home(
-      world, capacity, s.odd_jobs.priority_weights, RandomPurpose::kOddJobs, world.odd_job);
+      rationing_draw(world, RandomPurpose::kOddJobs), capacity, s.odd_jobs.priority_weights, world.odd_job);
   world.odd_job_placements = result.placed;
 }
 

@@ -9,7 +9,7 @@
 #include <cmath>
 
 #include "agents/random_stream.hpp"
-#include "sim/parallel.hpp"
+#include "agents/parallel.hpp"
 #include "sim/phases/phases.hpp"
 
 namespace laborsim {
@@ -116,6 +116,7 @@ void send_applications(World& world) {
   const boost::random::poisson_distribution<int, double> poisson_employed(mean_looks_employed);
   const std::size_t cap_unemployed = max_applications(mean_looks);
   const std::size_t cap_employed = max_applications(mean_looks_employed);
+  const std::vector<float>& effort_of = world.effects.search_effort;
   // Each searcher's looks (a region and a vacancy slot each) are drawn, and their slots
   // prefetched, one searcher ahead of judging them: the slots are scattered over a large array,
   // and asking for them early overlaps the cache misses with other work. The draws do not depend
@@ -141,8 +142,19 @@ void send_applications(World& world) {
     const double total = cdf[regions - 1];
     const bool employed = w.status[i] == WorkerStatus::kEmployed;
     auto poisson = employed ? poisson_employed : poisson_unemployed;
-    const std::size_t cap = employed ? cap_employed : cap_unemployed;
-    const auto looks = std::min<std::size_t>(static_cast<std::size_t>(poisson(rng)), cap);
+    std::size_t cap = employed ? cap_employed : cap_unemployed;
+    // Policy levers may change a searcher's effort (lock-in while in training, search
+    // subsidies): Poisson with the mean scaled.
+    const float effort = effort_of.empty() ? 1.0f : effort_of[i];
+    std::size_t looks = 0;
+    if (effort == 1.0f) {
+      looks = std::min<std::size_t>(static_cast<std::size_t>(poisson(rng)), cap);
+    } else if (effort > 0) {
+      const double mean = (employed ? mean_looks_employed : mean_looks) * effort;
+      boost::random::poisson_distribution<int, double> own(mean);
+      cap = max_applications(mean);
+      looks = std::min<std::size_t>(static_cast<std::size_t>(own(rng)), cap);
+    }
     for (std::size_t a = 0; a < looks && total > 0; ++a) {
       // The first region whose cdf exceeds target (target < total, so there is one): the
       // number of regions whose cdf does not, counted without branches, which a binary search

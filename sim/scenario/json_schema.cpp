@@ -36,6 +36,27 @@ const nlohmann::json& JsonSchema::resolve(const nlohmann::json& node) const {
 
 void JsonSchema::fill_defaults(nlohmann::json& instance) const { fill(instance, schema_); }
 
+namespace {
+
+// Whether `instance` meets an `if` of the one form laborsim's schemas use to pick a subschema:
+// required keys whose values equal their `const` (e.g. the `type` of a policy lever).
+bool meets_condition(const nlohmann::json& instance, const nlohmann::json& condition) {
+  if (!instance.is_object()) return false;
+  for (const auto& key : condition.value("required", nlohmann::json::array())) {
+    if (!instance.contains(key.get<std::string>())) return false;
+  }
+  if (condition.contains("properties")) {
+    for (const auto& [key, rule] : condition["properties"].items()) {
+      if (rule.contains("const") && (!instance.contains(key) || instance[key] != rule["const"])) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 void JsonSchema::fill(nlohmann::json& instance, const nlohmann::json& node) const {
   const nlohmann::json& schema = resolve(node);
   if (!schema.is_object()) return;
@@ -57,13 +78,36 @@ void JsonSchema::fill(nlohmann::json& instance, const nlohmann::json& node) cons
   if (instance.is_array() && schema.contains("items") && schema["items"].is_object()) {
     for (auto& item : instance) fill(item, schema["items"]);
   }
+  // allOf of if/then pairs: the subschema the instance selects supplies its defaults.
+  if (schema.contains("allOf")) {
+    for (const auto& part : schema["allOf"]) {
+      if (!part.contains("if")) {
+        fill(instance, part);
+      } else if (part.contains("then") && meets_condition(instance, part["if"])) {
+        fill(instance, part["then"]);
+      }
+    }
+  }
 }
 
 const nlohmann::json* JsonSchema::node_at(const std::vector<std::string>& tokens) const {
   const nlohmann::json* node = &resolve(schema_);
   for (const std::string& token : tokens) {
+    // A property of a subschema picked by if/then (policy levers): the first branch that has it.
+    const nlohmann::json* branch_property = nullptr;
+    if (node->contains("allOf")) {
+      for (const auto& part : (*node)["allOf"]) {
+        const nlohmann::json& branch = resolve(part.contains("then") ? part["then"] : part);
+        if (branch.contains("properties") && branch["properties"].contains(token)) {
+          branch_property = &branch["properties"][token];
+          break;
+        }
+      }
+    }
     if (node->contains("properties") && (*node)["properties"].contains(token)) {
       node = &resolve((*node)["properties"][token]);
+    } else if (branch_property != nullptr) {
+      node = &resolve(*branch_property);
     } else if (node->contains("items") && (*node)["items"].is_object()) {
       node = &resolve((*node)["items"]);
     } else if (node->contains("additionalProperties") &&
@@ -89,7 +133,8 @@ std::string trim_decimals(std::string text) {
 bool is_wrapper_message(const std::string& description) {
   return description.rfind("Failed to validate against schema associated with property", 0) == 0 ||
          description.rfind("Failed to validate item #", 0) == 0 ||
-         description.rfind("Failed to validate against child schema", 0) == 0;
+         description.rfind("Failed to validate against child schema", 0) == 0 ||
+         description.rfind("Failed to validate against a conditional schema", 0) == 0;
 }
 
 std::string short_dump(const nlohmann::json& value) {
@@ -106,7 +151,7 @@ std::string JsonSchema::explain(const std::vector<std::string>& tokens,
   if (!rule.empty() && rule.back() == '.') rule.pop_back();
   const nlohmann::json* node = node_at(tokens);
   if (node != nullptr) {
-    if (node->contains("type") && rule.find("'type'") != std::string::npos) {
+    if (node->contains("type") && rule.find("'type' constraint") != std::string::npos) {
       rule += " (expected " + (*node)["type"].dump() + ")";
     } else if (node->contains("enum") && rule.find("enum") != std::string::npos) {
       rule += " (allowed: " + (*node)["enum"].dump() + ")";

@@ -10,6 +10,7 @@
 
 #include "agents/key_groups.hpp"
 #include "agents/region_graph.hpp"
+#include "policies/policy_spec.hpp"
 #include "sim/calendar.hpp"
 
 namespace laborsim {
@@ -184,6 +185,7 @@ struct Scenario {
   GridSpec grids;
   OddJobsSpec odd_jobs;
   FarmingSpec farming;
+  std::vector<PolicySpec> policies;  //!< the levers, in the scenario's order
   OutputSpec output;
   //! The merged, defaulted, validated document this scenario was frozen from (provenance).
   nlohmann::json config;

@@ -241,6 +241,95 @@ void check_grids(const Scenario& scenario, const std::string& source) {
   }
 }
 
+// Index of `name` in `names`, or an InputError naming the list of known ones.
+std::size_t index_of(const std::vector<std::string>& names, const std::string& name,
+                     const std::string& what, const std::string& source,
+                     const std::string& pointer) {
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    if (names[k] == name) return k;
+  }
+  std::string known;
+  for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+  throw InputError(source, pointer, "unknown " + what + " '" + name + "' (known: " + known + ")");
+}
+
+Target freeze_target(const json& t, const Scenario& s, const std::string& source,
+                     const std::string& pointer) {
+  std::vector<std::string> regions, sectors;
+  for (const RegionSpec& region : s.regions) regions.push_back(region.name);
+  for (const SectorSpec& sector : s.employers.sectors) sectors.push_back(sector.name);
+  const std::vector<std::string> groups(kKeyGroupNames.begin(), kKeyGroupNames.end());
+  const std::vector<std::string> classes(kSizeClassNames.begin(), kSizeClassNames.end());
+  Target target;
+  for (std::size_t k = 0; k < t["groups"].size(); ++k) {
+    target.groups |= group_bit(static_cast<KeyGroup>(
+        index_of(groups, t["groups"][k], "key group", source, pointer + "/groups/" + std::to_string(k))));
+  }
+  target.regions.assign(s.regions.size(), 0);
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    target.regions[r] = t["regions"].empty() && s.regions[r].kind == RegionKind::kHome;
+  }
+  for (std::size_t k = 0; k < t["regions"].size(); ++k) {
+    target.regions[index_of(regions, t["regions"][k], "region", source,
+                            pointer + "/regions/" + std::to_string(k))] = 1;
+  }
+  for (std::size_t k = 0; k < t["size_classes"].size(); ++k) {
+    target.size_classes |= static_cast<std::uint8_t>(
+        1u << index_of(classes, t["size_classes"][k], "size class", source,
+                       pointer + "/size_classes/" + std::to_string(k)));
+  }
+  if (!t["sectors"].empty()) target.sectors.assign(sectors.size(), 0);
+  for (std::size_t k = 0; k < t["sectors"].size(); ++k) {
+    target.sectors[index_of(sectors, t["sectors"][k], "sector", source,
+                            pointer + "/sectors/" + std::to_string(k))] = 1;
+  }
+  return target;
+}
+
+Fen budget_limit(const json& budget, const char* key) {
+  return budget.contains(key) ? fen_from_yuan(budget[key].get<double>()) : Budget::kUnlimited;
+}
+
+std::vector<PolicySpec> freeze_policies(const json& doc, const Scenario& s,
+                                        const std::string& source) {
+  std::vector<PolicySpec> policies;
+  std::map<std::string, std::size_t> seen;
+  const json& list = doc["policies"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& p = list[i];
+    const std::string pointer = at("/policies", i);
+    PolicySpec spec;
+    spec.type = p["type"];
+    spec.name = p["name"];
+    if (const auto [it, fresh] = seen.emplace(spec.name, i); !fresh) {
+      throw InputError(source, pointer + "/name",
+                       "duplicate policy name '" + spec.name + "' (first at " +
+                           at("/policies", it->second) + ")");
+    }
+    if (p.contains("start")) {
+      spec.start_month = parse_month(p["start"], source, pointer + "/start").months_since(s.start);
+    }
+    if (p.contains("end")) {
+      spec.end_month = parse_month(p["end"], source, pointer + "/end").months_since(s.start);
+      if (spec.end_month < spec.start_month) {
+        throw InputError(source, pointer + "/end", "ends before it starts");
+      }
+    }
+    spec.target = freeze_target(p["target"], s, source, pointer + "/target");
+    const json& budget = p["budget"];
+    spec.budget = {budget_limit(budget, "per_month_yuan"), budget_limit(budget, "per_year_yuan"),
+                   budget_limit(budget, "total_yuan")};
+    if (p.contains("sector")) {
+      std::vector<std::string> sectors;
+      for (const SectorSpec& sector : s.employers.sectors) sectors.push_back(sector.name);
+      spec.sector = static_cast<int>(index_of(sectors, p["sector"], "sector", source, pointer + "/sector"));
+    }
+    spec.entry = p;
+    policies.push_back(std::move(spec));
+  }
+  return policies;
+}
+
 }  // namespace
 
 RegionGraph Scenario::region_graph() const {
@@ -357,6 +446,8 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
 
   const json& o = doc["output"];
   s.output = {o["directory"], o["compression_level"], o["chunk_months"], o["panel_workers"]};
+
+  s.policies = freeze_policies(doc, s, source);
 
   check_population(s, source);
   check_connectivity(s, source);

@@ -5,7 +5,7 @@
 #include <numeric>
 
 #include "agents/random_stream.hpp"
-#include "sim/parallel.hpp"
+#include "agents/parallel.hpp"
 #include "sim/synthesis/person.hpp"
 #include "sim/synthesis/synthesize.hpp"
 

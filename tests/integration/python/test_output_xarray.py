@@ -22,7 +22,7 @@ def dataset(request, small_run):
 
 def test_dimensions_and_variables(dataset, small_run):
     _, _, months = small_run
-    assert dict(dataset.sizes) == {"time": months, "region": 17, "group": 6, "sector": 6, "edge": 19, "size_class": 4}
+    assert dict(dataset.sizes) == {"time": months, "region": 17, "group": 6, "sector": 6, "edge": 19, "size_class": 4, "policy": 0}
     for name in TIME_REGION_VARIABLES:
         assert dataset[name].dims == ("time", "region"), name
         assert "units" in dataset[name].attrs and "long_name" in dataset[name].attrs

@@ -57,9 +57,36 @@ TEST(Ledger, YearAndTotalBudgetsBindAcrossMonths) {
   EXPECT_FALSE(ledger.try_spend(0, 1));
   EXPECT_EQ(ledger.spent_in_total(0), 2000);
   // Policies keep separate accounts.
-  EXPECT_TRUE(ledger.try_spend(1, 5000, false));
+  EXPECT_TRUE(ledger.try_spend(1, 5000, Count::kAgain));
   EXPECT_EQ(ledger.beneficiaries_this_month(1), 0);
   EXPECT_EQ(ledger.spent_in_total(0), 2000);
+}
+
+TEST(Ledger, CountsNewAndContinuingBeneficiariesAndKeepsAnAuditTrail) {
+  Ledger ledger({Budget{}});
+  ledger.keep_audit();
+  ledger.open_month(true);
+  EXPECT_TRUE(ledger.pay(0, {7, Recipient::kNobody}, 100));                  // takes the offer up
+  EXPECT_TRUE(ledger.pay(0, {7, 3}, 50, Count::kAgain));                     // same person again
+  EXPECT_TRUE(ledger.pay(0, {8, Recipient::kNobody}, 100, Count::kContinuing));  // course goes on
+  ledger.add_beneficiaries(0, Count::kNew, 2);                               // two seats, unpaid
+  ledger.add_eligible(0, 40);
+  ledger.add_jobs(0, 1);
+  EXPECT_EQ(ledger.beneficiaries_this_month(0), 4);
+  EXPECT_EQ(ledger.new_beneficiaries_this_month(0), 3);
+  EXPECT_EQ(ledger.eligible_this_month(0), 40);
+  EXPECT_EQ(ledger.jobs_this_month(0), 1);
+  ASSERT_EQ(ledger.audit().size(), 3u);
+  EXPECT_EQ(ledger.audit()[1].recipient.employer, 3u);
+  EXPECT_EQ(ledger.audit()[1].amount, 50);
+  EXPECT_EQ(ledger.audit()[2].month, 0);
+  ledger.open_month(false);
+  EXPECT_EQ(ledger.beneficiaries_this_month(0), 0);
+  EXPECT_EQ(ledger.new_beneficiaries_this_month(0), 0);
+  EXPECT_EQ(ledger.eligible_this_month(0), 0);
+  EXPECT_EQ(ledger.jobs_this_month(0), 0);
+  EXPECT_TRUE(ledger.pay(0, {9, Recipient::kNobody}, 1));
+  EXPECT_EQ(ledger.audit().back().month, 1);
 }
 
 TEST(Ledger, RejectsNegativePaymentsAndUnknownPolicies) {

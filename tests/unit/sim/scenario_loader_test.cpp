@@ -149,9 +149,57 @@ TEST(ScenarioLoader, RejectsBrokenReferences) {
                                 "\"2024-05\", \"duration_months\": 2, \"demand_change\": -0.1}]"})
                 .find("/economy/shocks/0/regions/0: unknown region 'Atlantis'"),
             std::string::npos);
-  EXPECT_NE(load_error(source, {"policies=[{\"type\": \"guarantee_loan\"}]"})
-                .find("/policies: Array should contain no more than 0 elements"),
+  EXPECT_NE(load_error(source, {"policies=[{\"type\": \"cash_for_all\", \"name\": \"x\"}]"})
+                .find("/policies/0/type: Failed to match against any enum values (allowed: "),
             std::string::npos);
+  EXPECT_EQ(load_error(source, {"policies=[{\"type\": \"training_subsidy\", \"name\": \"t\", "
+                                "\"seatz\": 3}]"}),
+            source + ": /policies/0: Object contains a property that could not be validated "
+                     "using 'properties' or 'additionalProperties' constraints: 'seatz'");
+  EXPECT_EQ(load_error(source, {"policies=[{\"type\": \"training_subsidy\", \"name\": \"t\", "
+                                "\"sector\": \"mining\"}]"}),
+            source + ": /policies/0/sector: unknown sector 'mining' (known: agriculture, "
+                     "manufacturing, construction, services, public, platform)");
+  EXPECT_NE(load_error(source, {"policies=[{\"type\": \"training_subsidy\", \"name\": \"t\", "
+                                "\"target\": {\"regions\": [\"Paris\"]}}]"})
+                .find("/policies/0/target/regions/0: unknown region 'Paris' (known: Anding, "),
+            std::string::npos);
+  const std::string twice =
+      "policies=[{\"type\": \"training_subsidy\", \"name\": \"t\"}, "
+      "{\"type\": \"ui_premium_reduction\", \"name\": \"t\"}]";
+  EXPECT_EQ(load_error(source, {twice}),
+            source + ": /policies/1/name: duplicate policy name 't' (first at /policies/0)");
+  EXPECT_EQ(load_error(source, {"policies=[{\"type\": \"training_subsidy\", \"name\": \"t\", "
+                                "\"start\": \"2025-03\", \"end\": \"2025-02\"}]"}),
+            source + ": /policies/0/end: ends before it starts");
+}
+
+TEST(ScenarioLoader, FillsLeverDefaultsAndResolvesTargets) {
+  const Scenario s = load_scenario(
+      std::string(kDefaultScenario),
+      {parse_override("policies=[{\"type\": \"probation_subsidy\", \"name\": \"interns\", "
+                      "\"start\": \"2024-07\", \"budget\": {\"per_month_yuan\": 1000.5}}, "
+                      "{\"type\": \"ui_premium_reduction\", \"name\": \"premiums\", "
+                      "\"target\": {\"regions\": [\"Lanzhou\"], \"size_classes\": [\"micro\", "
+                      "\"small\"], \"sectors\": [\"services\"]}}]")});
+  ASSERT_EQ(s.policies.size(), 2u);
+  const PolicySpec& interns = s.policies[0];
+  EXPECT_EQ(interns.type, "probation_subsidy");
+  EXPECT_EQ(interns.start_month, 6);
+  EXPECT_EQ(interns.end_month, INT_MAX);
+  EXPECT_EQ(interns.entry["monthly_yuan"], 1100);  // the lever's schema default
+  EXPECT_EQ(interns.target.groups, group_bit(KeyGroup::kCollegeGraduate));  // its default target
+  EXPECT_EQ(interns.budget.per_month, 100050);  // fen
+  EXPECT_EQ(interns.budget.total, Budget::kUnlimited);
+  // Regions left empty: the home regions only.
+  EXPECT_EQ(std::vector<std::uint8_t>(interns.target.regions.begin(), interns.target.regions.end()),
+            std::vector<std::uint8_t>({1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}));
+  const PolicySpec& premiums = s.policies[1];
+  EXPECT_EQ(premiums.target.groups, 0);
+  EXPECT_EQ(premiums.target.regions[7], 1);  // Lanzhou
+  EXPECT_EQ(premiums.target.regions[0], 0);
+  EXPECT_EQ(premiums.target.size_classes, 0b0011);
+  EXPECT_EQ(premiums.target.sectors, std::vector<std::uint8_t>({0, 0, 0, 1, 0, 0}));
 }
 
 TEST(ScenarioLoader, RejectsDisconnectedDestinationsAndEmptyPopulations) {

@@ -14,7 +14,7 @@ const std::vector<RegionNode> kRegions{{"Anding", RegionKind::kHome},
                                        {"兰州", RegionKind::kDestination}};
 
 const std::vector<std::string> kSectors{"farming", "services", "platform"};
-const OutputAxes kAxes{kRegions, kSectors, {"Anding-兰州"}};
+const OutputAxes kAxes{kRegions, kSectors, {"Anding-兰州"}, {}};
 
 Observation month_values(int m) {
   Observation o(kAxes.sizes());

@@ -14,6 +14,15 @@ class Bitmap {
   void clear(std::size_t i) { words_[i >> 6] &= ~(std::uint64_t{1} << (i & 63)); }
   bool test(std::size_t i) const { return (words_[i >> 6] >> (i & 63)) & 1u; }
   std::size_t size() const { return words_.size() * 64; }
+  //! Calls f(i) for every set bit, in increasing order.
+  template <class F>
+  void for_each_set(F&& f) const {
+    for (std::size_t w = 0; w < words_.size(); ++w) {
+      for (std::uint64_t bits = words_[w]; bits != 0; bits &= bits - 1) {
+        f(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits)));
+      }
+    }
+  }
 
  private:
   std::vector<std::uint64_t> words_;

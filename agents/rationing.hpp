@@ -1,5 +1,5 @@
 #pragma once
-// Rationing scarce places (grid contacts, odd jobs, later programme seats) among eligible
+// Rationing scarce places (grid contacts, odd jobs, programme seats, posts) among eligible
 // workers of each region: a worker gets a place with probability proportional to a priority
 // weight, scaled so that the expected number of places equals the region's capacity where it
 // binds, and capped at one. Two deterministic parallel passes; the draw comes from the worker's
@@ -9,11 +9,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/bitmap.hpp"
 #include "agents/key_groups.hpp"
+#include "agents/parallel.hpp"
 #include "agents/random_stream.hpp"
-#include "sim/bitmap.hpp"
-#include "sim/parallel.hpp"
-#include "sim/world.hpp"
 
 namespace laborsim {
 
@@ -22,16 +21,23 @@ struct RationingResult {
   std::vector<std::uint32_t> placed;    //!< per region
 };
 
+//! Where a rationing draw happens: the workers, the number of regions, and the stream keys.
+struct RationingDraw {
+  const WorkerStore& workers;
+  std::size_t regions;
+  std::uint64_t seed;
+  std::uint32_t month;
+  RandomPurpose purpose;
+};
+
 //! `eligible(i)` says whether worker i competes (in region w.location[i]); `weight(i)` is its
-//! priority; `capacity[r]` the expected places in region r (agents). Sets `chosen` bits.
+//! priority; `capacity[r]` the expected places in region r (agents). Sets `chosen` bits (after
+//! resetting them all).
 template <class Eligible, class Weight>
-RationingResult ration_places(const World& world, const std::vector<double>& capacity,
-                              const Eligible& eligible, const Weight& weight, RandomPurpose purpose,
-                              Bitmap& chosen) {
-  const WorkerStore& w = world.workers;
-  const std::size_t regions = world.graph.size();
-  const Scenario& s = *world.scenario;
-  const auto month = static_cast<std::uint32_t>(world.month);
+RationingResult ration_places(const RationingDraw& draw, const std::vector<double>& capacity,
+                              const Eligible& eligible, const Weight& weight, Bitmap& chosen) {
+  const WorkerStore& w = draw.workers;
+  const std::size_t regions = draw.regions;
   chosen.reset(w.size());
   RationingResult result{std::vector<std::uint32_t>(regions, 0),
                          std::vector<std::uint32_t>(regions, 0)};
@@ -62,37 +68,37 @@ RationingResult ration_places(const World& world, const std::vector<double>& cap
     if (totals[r] > 0) reach[r] = capacity[r] / totals[r];
   }
   static_assert(kWorkerBlock % 64 == 0, "blocks must own whole words of the bitmap");
-  std::vector<std::vector<std::uint32_t>> placed(blocks, std::vector<std::uint32_t>(regions, 0));
+  BlockCounts placed(blocks, regions);
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t, std::size_t) {
+    std::uint32_t* count = placed.block(b);
     for (const Candidate& c : candidates[b]) {
       const RegionId r = w.location[c.worker];
-      RandomStream rng(s.seed, purpose, c.worker, month);
+      RandomStream rng(draw.seed, draw.purpose, c.worker, draw.month);
       if (rng.bernoulli(std::min(1.0, reach[r] * c.weight))) {
         chosen.set(c.worker);
-        ++placed[b][r];
+        ++count[r];
       }
     }
   });
-  for (const auto& counts : placed) {
-    for (std::size_t r = 0; r < regions; ++r) result.placed[r] += counts[r];
-  }
+  result.placed = placed.total();
   return result;
 }
 
-//! The services of the home counties (grid staff, odd-jobs markets) ration their places among
-//! the unemployed living at home, key groups first by `priority_weights`.
+//! Unemployed and living at home: whom the home counties' services (grid staff, odd-jobs
+//! markets, programmes) serve.
+inline bool unemployed_at_home(const WorkerStore& w, std::size_t i) {
+  return w.status[i] == WorkerStatus::kUnemployed && w.location[i] == w.home_region[i];
+}
+
+//! The services of the home counties ration their places among the unemployed living at home,
+//! key groups first by `priority_weights`.
 inline RationingResult ration_among_unemployed_at_home(
-    const World& world, const std::vector<double>& capacity,
-    const std::array<double, kKeyGroupCount>& priority_weights, RandomPurpose purpose,
-    Bitmap& chosen) {
-  const WorkerStore& w = world.workers;
+    const RationingDraw& draw, const std::vector<double>& capacity,
+    const std::array<double, kKeyGroupCount>& priority_weights, Bitmap& chosen) {
+  const WorkerStore& w = draw.workers;
   return ration_places(
-      world, capacity,
-      [&](std::size_t i) {
-        return w.status[i] == WorkerStatus::kUnemployed && w.location[i] == w.home_region[i];
-      },
-      [&](std::size_t i) { return priority_weight(priority_weights, key_groups(w, i)); }, purpose,
-      chosen);
+      draw, capacity, [&](std::size_t i) { return unemployed_at_home(w, i); },
+      [&](std::size_t i) { return priority_weight(priority_weights, key_groups(w, i)); }, chosen);
 }
 
 }  // namespace laborsim
