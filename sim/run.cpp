@@ -53,10 +53,17 @@ std::vector<StaticRegionVariable> service_variables(const World& world) {
 
 RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
                        ProgressSink* progress) {
-  RunReport report;
   const auto setup_start = Clock::now();
   Simulation simulation(scenario);
-  report.setup_seconds = seconds_since(setup_start);
+  const double setup_seconds = seconds_since(setup_start);
+  RunReport report = record_run(simulation, options, progress);
+  report.setup_seconds = setup_seconds;
+  return report;
+}
+
+RunReport record_run(Simulation& simulation, const RunOptions& options, ProgressSink* progress) {
+  const Scenario& scenario = simulation.scenario();
+  RunReport report;
   report.workers = simulation.world().workers.size();
   report.employers = simulation.world().employers.size();
 
@@ -70,6 +77,7 @@ RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
   metadata.git_commit = std::string(git_commit());
   metadata.seed = scenario.seed;
   metadata.replicate = options.replicate;
+  metadata.arm = options.arm;
   metadata.threads = options.threads;
   metadata.months_planned = scenario.months;
   metadata.population_scale = scenario.population.scale;

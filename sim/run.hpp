@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <filesystem>
+#include <string>
 
 #include "sim/output/trajectory.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -22,6 +23,7 @@ struct RunOptions {
   std::filesystem::path output;  //!< final HDF5 path
   int threads = 1;               //!< recorded in the output's attributes
   int replicate = 0;
+  std::string arm;  //!< the comparison arm the run belongs to ("" outside laborsim compare)
 };
 
 struct RunReport {
@@ -38,5 +40,10 @@ struct RunReport {
 //! OUTPUT.partial with the months committed so far.
 RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
                        ProgressSink* progress = nullptr);
+
+//! Runs a simulation already built (synthesised and burnt in, levers initialised) to the end of
+//! its scenario, recording as run_scenario does; setup_seconds is left at 0.
+RunReport record_run(Simulation& simulation, const RunOptions& options,
+                     ProgressSink* progress = nullptr);
 
 }  // namespace laborsim

@@ -55,12 +55,28 @@ Simulation::Simulation(const Scenario& scenario, std::vector<std::unique_ptr<Pol
       ledger_(budgets_of(policies_)) {
   for (world_.month = -scenario.burn_in_months; world_.month < 0;) advance(false);
   phase_seconds_ = {};
+  initialize_policies();
+}
+
+Simulation::Simulation(World world, std::vector<std::unique_ptr<Policy>> policies)
+    : world_(std::move(world)), policies_(std::move(policies)), ledger_(budgets_of(policies_)) {
+  initialize_policies();
+}
+
+Simulation::~Simulation() = default;
+Simulation::Simulation(Simulation&&) noexcept = default;
+
+Simulation Simulation::fork(const Scenario& scenario) const {
+  World world = world_;
+  world.scenario = &scenario;
+  return Simulation(std::move(world), create_policies(scenario.policies));
+}
+
+void Simulation::initialize_policies() {
   environment_ = policy_environment(world_);
   PolicyContext context = policy_context();
   for (auto& policy : policies_) policy->initialize(context);
 }
-
-Simulation::~Simulation() = default;
 
 PolicyContext Simulation::policy_context() {
   return PolicyContext{world_.month,

@@ -43,6 +43,14 @@ class Simulation {
   //! books to ledger account k, whose budget is that of the lever's spec.
   Simulation(const Scenario& scenario, std::vector<std::unique_ptr<Policy>> policies);
   ~Simulation();
+  Simulation(Simulation&&) noexcept;
+
+  //! A simulation that continues from this one's current state under `scenario`, with its
+  //! levers (created and initialised now). `scenario` must differ from this simulation's only
+  //! in what takes effect from now on: its levers and arms. Forking a simulation fresh from its
+  //! burn-in gives exactly what a run of `scenario` gives, without repeating the burn-in (the
+  //! arms of laborsim compare).
+  Simulation fork(const Scenario& scenario) const;
 
   //! Simulates the next month and returns its observation.
   Observation step();
@@ -62,6 +70,9 @@ class Simulation {
   }
 
  private:
+  //! Continues from `world` (already synthesised and burnt in) with the given levers.
+  Simulation(World world, std::vector<std::unique_ptr<Policy>> policies);
+  void initialize_policies();
   PolicyContext policy_context();
   template <class Hook>
   void run_policies(bool with_policies, Hook hook);

@@ -33,7 +33,16 @@ struct RunArgs {
   std::string metrics_json;
 };
 
+struct CompareArgs {
+  ScenarioArgs scenario;
+  std::string output;  //!< folder; empty = OUTPUT.DIRECTORY/NAME-compare
+  int threads = 0;
+  int replicates = 3;
+  bool quiet = false;
+};
+
 int run_command(const RunArgs& args);
+int compare_command(const CompareArgs& args);
 int validate_command(const ScenarioArgs& args);
 int schema_command();
 int inspect_command(const std::string& target, const ScenarioArgs& args);

@@ -44,6 +44,21 @@ int main(int argc, char** argv) {
   run->add_option("--metrics-json", run_args.metrics_json,
                   "Write timings, sizes and peak memory of the run to this JSON file");
 
+  CompareArgs compare_args;
+  CLI::App* compare = app.add_subcommand(
+      "compare",
+      "Run every arm of a scenario with the same seeds over replicates and report the levers' "
+      "effects against the first arm");
+  add_scenario_options(compare, compare_args.scenario);
+  compare->add_option("-o,--output", compare_args.output,
+                      "Output folder (default: OUTPUT.DIRECTORY/NAME-compare)");
+  compare->add_option("-r,--replicates", compare_args.replicates,
+                      "Replicates (seeds) per arm (default 3)")
+      ->check(CLI::Range(1, 10000));
+  compare->add_option("-j,--threads", compare_args.threads, "Worker threads (0: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  compare->add_flag("-q,--quiet", compare_args.quiet, "No progress on stderr");
+
   ScenarioArgs validate_args;
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario without running it");
   add_scenario_options(validate, validate_args);
@@ -68,6 +83,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*run) return run_command(run_args);
+    if (*compare) return compare_command(compare_args);
     if (*validate) return validate_command(validate_args);
     if (*schema) return schema_command();
     if (*inspect) return inspect_command(inspect_target, inspect_args);

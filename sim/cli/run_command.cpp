@@ -1,6 +1,4 @@
 #include <sys/resource.h>
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 
 #include <filesystem>
 #include <fstream>
@@ -10,6 +8,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/progress.hpp"
+#include "sim/cli/thread_limit.hpp"
 #include "sim/run.hpp"
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/scenario_loader.hpp"
@@ -66,13 +65,8 @@ int run_command(const RunArgs& args) {
   const Scenario scenario = load_scenario(args.scenario.source(), args.scenario.overrides());
   const std::filesystem::path output = output_path(args, scenario);
 
-  std::unique_ptr<tbb::global_control> limit;
-  if (args.threads > 0) {
-    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
-                                                  static_cast<std::size_t>(args.threads));
-  }
-  const int threads = static_cast<int>(
-      tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+  const ThreadLimit limit(args.threads);
+  const int threads = limit.threads();
 
   if (!args.quiet) {
     std::fprintf(stderr, "laborsim: %s: %d months from %s after %d burn-in months, scale %g\n",
@@ -81,7 +75,7 @@ int run_command(const RunArgs& args) {
   }
   ConsoleProgress progress(stderr);
   const RunReport report =
-      run_scenario(scenario, RunOptions{output, threads, 0}, args.quiet ? nullptr : &progress);
+      run_scenario(scenario, RunOptions{output, threads, 0, ""}, args.quiet ? nullptr : &progress);
 
   std::cout << "laborsim: " << scenario.name << ", " << scenario.months << " months from "
             << scenario.start.to_string() << " (all regions, persons)\n"

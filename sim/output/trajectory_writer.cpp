@@ -90,6 +90,7 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
   write_int_attribute(root, "seed", static_cast<long long>(metadata.seed));
   write_string_attribute(root, "seed_string", std::to_string(metadata.seed));
   write_int_attribute(root, "replicate", metadata.replicate);
+  write_string_attribute(root, "arm", metadata.arm);
   write_int_attribute(root, "threads", metadata.threads);
   write_int_attribute(root, "months_planned", metadata.months_planned);
   write_double_attribute(root, "population_scale", metadata.population_scale);

@@ -25,6 +25,7 @@ struct OutputMetadata {
   std::string git_commit;
   std::uint64_t seed = 0;
   int replicate = 0;
+  std::string arm;  //!< comparison arm ("" outside laborsim compare)
   int threads = 0;
   int months_planned = 0;
   double population_scale = 1;

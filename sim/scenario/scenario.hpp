@@ -160,6 +160,13 @@ struct FarmingSpec {
   std::array<double, 12> search_monthly{};     //!< by calendar month, January first
 };
 
+//! An arm of a comparison: a named subset of the scenario's levers.
+struct ArmSpec {
+  std::string name;
+  std::string description;
+  std::vector<std::size_t> levers;  //!< indices into Scenario::policies, in scenario order
+};
+
 struct OutputSpec {
   std::string directory;
   int compression_level{};
@@ -186,6 +193,7 @@ struct Scenario {
   OddJobsSpec odd_jobs;
   FarmingSpec farming;
   std::vector<PolicySpec> policies;  //!< the levers, in the scenario's order
+  std::vector<ArmSpec> arms;         //!< as listed (empty: laborsim compare's default arms)
   OutputSpec output;
   //! The merged, defaulted, validated document this scenario was frozen from (provenance).
   nlohmann::json config;

@@ -1,4 +1,5 @@
 // freeze_scenario: the checks a JSON Schema cannot express, then the typed Scenario.
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -330,6 +331,31 @@ std::vector<PolicySpec> freeze_policies(const json& doc, const Scenario& s,
   return policies;
 }
 
+std::vector<ArmSpec> freeze_arms(const json& doc, const Scenario& s, const std::string& source) {
+  std::vector<std::string> levers;
+  for (const PolicySpec& policy : s.policies) levers.push_back(policy.name);
+  std::vector<ArmSpec> arms;
+  std::map<std::string, std::size_t> seen;
+  const json& list = doc["arms"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& a = list[i];
+    const std::string pointer = at("/arms", i);
+    ArmSpec arm{a["name"], a["description"], {}};
+    if (const auto [it, fresh] = seen.emplace(arm.name, i); !fresh) {
+      throw InputError(source, pointer + "/name",
+                       "duplicate arm name '" + arm.name + "' (first at " +
+                           at("/arms", it->second) + ")");
+    }
+    for (std::size_t k = 0; k < a["levers"].size(); ++k) {
+      arm.levers.push_back(index_of(levers, a["levers"][k], "lever (policies[].name)", source,
+                                    pointer + "/levers/" + std::to_string(k)));
+    }
+    std::sort(arm.levers.begin(), arm.levers.end());
+    arms.push_back(std::move(arm));
+  }
+  return arms;
+}
+
 }  // namespace
 
 RegionGraph Scenario::region_graph() const {
@@ -448,6 +474,7 @@ Scenario freeze_scenario(const json& doc, const std::string& source) {
   s.output = {o["directory"], o["compression_level"], o["chunk_months"], o["panel_workers"]};
 
   s.policies = freeze_policies(doc, s, source);
+  s.arms = freeze_arms(doc, s, source);
 
   check_population(s, source);
   check_connectivity(s, source);
