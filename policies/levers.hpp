@@ -24,4 +24,20 @@ std::unique_ptr<Policy> make_probation_subsidy(const PolicySpec& spec, std::size
 //! locks trainees out of most search while it lasts and raises their skill when completed.
 std::unique_ptr<Policy> make_training_subsidy(const PolicySpec& spec, std::size_t index);
 
+//! job_search_subsidy: one-time job-search subsidies that pay for more search, and one-time
+//! start-up subsidies for residents who found a business.
+std::unique_ptr<Policy> make_job_search_subsidy(const PolicySpec& spec, std::size_t index);
+
+//! grid_outreach: funded contacts by employment-service staff for the key groups, beyond the
+//! grids' own capacity (job-information pushes and referrals).
+std::unique_ptr<Policy> make_grid_outreach(const PolicySpec& spec, std::size_t index);
+
+//! labor_transfer: organised transport to the labour bases (seats that pay the fare) and
+//! labour-base agreements that bring their vacancies to the seat holders' notice.
+std::unique_ptr<Policy> make_labor_transfer(const PolicySpec& spec, std::size_t index);
+
+//! wage_arrears_enforcement: labour inspections of employers that owe wages, recovery from
+//! their cash and advances from the wage-guarantee system.
+std::unique_ptr<Policy> make_wage_arrears_enforcement(const PolicySpec& spec, std::size_t index);
+
 }  // namespace laborsim

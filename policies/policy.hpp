@@ -30,6 +30,8 @@ struct PolicyEnvironment {
   double ui_premium_rate = 0;    //!< employers' UI premium per yuan of wage
   double ui_coverage_share = 0;  //!< share of workers insured against unemployment
   double separation_rate_monthly = 0;
+  double travel_cost_horizon_months = 12;  //!< months over which movers spread a fare
+  double max_travel_cost_yuan = 0;          //!< farthest fare searchers look
   std::size_t sectors = 0;
   std::vector<double> working_age_population;  //!< per region, at full scale
 };
@@ -45,6 +47,11 @@ struct PolicyContext {
   GridStore& grids;
   PolicyEffects& effects;
   Ledger& ledger;
+  //! Workers reached by grid staff this month; levers may add to it in before_search.
+  Bitmap& contacted;
+  //! Workers looking for a job while employed, farming or on a post this month (set by the
+  //! labour flows, valid from before_search on).
+  const Bitmap& looking;
 };
 
 class Policy {
@@ -60,6 +67,9 @@ class Policy {
   virtual void initialize(PolicyContext& /*context*/) {}
   //! Phase 2 of every month: open this month's offers (reliefs, subsidies) while active.
   virtual void begin_month(PolicyContext& /*context*/) {}
+  //! Phase 6 of every month, after grid outreach and before job search: act on this month's
+  //! searchers (seats on organised transport, extra outreach).
+  virtual void before_search(PolicyContext& /*context*/) {}
   //! Phase 8 of every month, after matching: place the still-unemployed in programmes
   //! (training seats, posts).
   virtual void place(PolicyContext& /*context*/) {}

@@ -9,6 +9,7 @@
 #include "agents/bitmap.hpp"
 #include "agents/employer_store.hpp"
 #include "agents/worker_store.hpp"
+#include "policies/target.hpp"
 
 namespace laborsim {
 
@@ -17,6 +18,26 @@ struct Hire {
   WorkerId worker;
   EmployerId employer;
   WorkerStatus from;  //!< the worker's status before the hire
+};
+
+//! Start-up finance a lever offers this month (guarantee loans): a covered unemployed resident
+//! founding a business may add `credit_yuan` to own savings and bank credit. Entry serves
+//! founders in worker-id order while the offer's quota and budget room last.
+struct StartupOffer {
+  std::size_t lever = 0;        //!< the offering lever's ledger account
+  const Target* target = nullptr;  //!< whom it covers
+  double credit_yuan = 0;       //!< per founder
+  double quota = 0;             //!< founders it can still finance this month [agents]
+  double cost_fen = 0;          //!< what financing one founder costs the lever this month [fen]
+  double room_fen = 0;          //!< budget room left this month [fen]; < 0: unlimited
+};
+
+//! A business founded this month by a resident (sim/phases/entry.cpp).
+struct Founding {
+  WorkerId worker;
+  EmployerId employer;
+  int offer;  //!< index into startup_offers of the finance used; -1: own means only
+  double credit_yuan;  //!< the finance taken [yuan]
 };
 
 struct PolicyEffects {
@@ -35,11 +56,24 @@ struct PolicyEffects {
   std::vector<float> search_effort;
   //! This month's hires, in worker-id order; recorded by matching while `log_hires` is set.
   std::vector<Hire> hires;
+  //! Seats on organised labour transfer this month (labor_transfer): a seat holder living in
+  //! region o weighs a job in region r as costing fare_relief[o x regions + r] a month less (the
+  //! fare paid, spread over the search horizon), and looks at `partner_looks` extra vacancies in
+  //! the regions with fare relief from o (labour-base agreements: information on their jobs).
+  //! Unused while transfer_seat.size() is 0.
+  Bitmap transfer_seat;
+  std::vector<float> fare_relief;  //!< regions x regions, row = where the seat holder lives
+  float partner_looks = 0;
+  //! Start-up finance on offer this month, and this month's foundings by residents (recorded
+  //! while `log_foundings` is set or an offer exists).
+  std::vector<StartupOffer> startup_offers;
+  std::vector<Founding> foundings;
 
   // --- Kept from month to month. ---
 
-  //! Set by a lever that needs to see the month's hires.
+  //! Set by a lever that needs to see the month's hires, or its foundings.
   bool log_hires = false;
+  bool log_foundings = false;
   //! Per worker: 1 + the sector of a training certificate, 0 for none; empty: nobody has one.
   std::vector<std::uint8_t> certificate;
   //! Per sector: employers of the sector judge a certificate holder's match as this much better.
@@ -50,6 +84,11 @@ struct PolicyEffects {
     hiring_subsidy.clear();
     search_effort.clear();
     hires.clear();
+    transfer_seat.reset(0);
+    fare_relief.clear();
+    partner_looks = 0;
+    startup_offers.clear();
+    foundings.clear();
   }
 
   //! The arrays, allocated on first use in a month (zero relief, zero subsidy, effort 1).

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "agents/rationing.hpp"
+#include "policies/lever_support.hpp"
 #include "policies/levers.hpp"
 
 namespace laborsim {
@@ -41,16 +42,6 @@ class TrainingSubsidy final : public Policy {
       float& bonus = c.effects.certificate_bonus[static_cast<std::size_t>(sector_)];
       bonus = std::max(bonus, static_cast<float>(sector_bonus_));
     }
-    // Seats are spread over the covered home regions by working-age population.
-    const std::vector<double>& population = c.environment.working_age_population;
-    double covered = 0;
-    for (std::size_t r = 0; r < population.size(); ++r) {
-      if (spec().target.regions[r]) covered += population[r];
-    }
-    seat_share_.assign(population.size(), 0.0);
-    for (std::size_t r = 0; r < population.size(); ++r) {
-      if (spec().target.regions[r] && covered > 0) seat_share_[r] = population[r] / covered;
-    }
   }
 
   // Trainees search less while the course lasts (lock-in).
@@ -65,32 +56,24 @@ class TrainingSubsidy final : public Policy {
   void place(PolicyContext& c) override {
     if (!active(c) || !(seats_per_month_ > 0)) return;
     const WorkerStore& w = c.workers;
-    const double per_seat = static_cast<double>(agent_cost(c, cost_));
-    const double room = static_cast<double>(c.ledger.room(index()));
-    double seats = seats_per_month_ / c.environment.agent_weight;  // agents
-    if (room >= 0 && per_seat > 0) seats = std::min(seats, room / per_seat);
+    const double seats = affordable_places(c, index(), seats_per_month_ / c.environment.agent_weight,
+                                           cost_);
     if (!(seats > 0)) return;
-    std::vector<double> capacity(seat_share_.size());
-    for (std::size_t r = 0; r < capacity.size(); ++r) capacity[r] = seats * seat_share_[r];
-    const RationingResult result = ration_places(
-        RationingDraw{w, capacity.size(), c.seed, static_cast<std::uint32_t>(c.month), purpose(0)},
-        capacity,
+    ration_and_serve(
+        c, index(), spec().target, purpose(0), seats,
         [&](std::size_t i) {
           return unemployed_at_home(w, i) && !enrolled_.test(i) &&
                  spec().target.covers_worker(w, i);
         },
-        [](std::size_t) { return 1.0; }, chosen_);
-    std::int64_t eligible = 0;
-    for (const std::uint32_t n : result.eligible) eligible += n;
-    c.ledger.add_eligible(index(), eligible);
-    bool budget_left = true;
-    chosen_.for_each_set([&](std::size_t i) {
-      budget_left = budget_left && c.ledger.pay(index(), {static_cast<std::uint32_t>(i)},
-                                                agent_cost(c, cost_));
-      if (!budget_left) return;
-      enrolled_.set(i);
-      trainees_.push_back({static_cast<WorkerId>(i), c.month, duration_, w.age_months[i]});
-    });
+        [&](std::size_t i) {
+          if (!c.ledger.pay(index(), {static_cast<std::uint32_t>(i)}, agent_cost(c, cost_))) {
+            return false;
+          }
+          enrolled_.set(i);
+          trainees_.push_back({static_cast<WorkerId>(i), c.month, duration_, w.age_months[i]});
+          return true;
+        },
+        chosen_);
   }
 
   void end_month(PolicyContext& c) override {
@@ -154,7 +137,6 @@ class TrainingSubsidy final : public Policy {
   double search_while_enrolled_ = 1;
   int sector_ = -1;
   double sector_bonus_ = 0;
-  std::vector<double> seat_share_;  //!< per region
   std::vector<Trainee> trainees_;   //!< enrolled, by month of enrolment then worker id
   std::vector<Completer> completers_;
   Bitmap enrolled_;

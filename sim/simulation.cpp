@@ -37,6 +37,8 @@ PolicyEnvironment policy_environment(const World& world) {
   environment.ui_premium_rate = s.employers.ui_premium_rate;
   environment.ui_coverage_share = s.population.ui_coverage_share;
   environment.separation_rate_monthly = s.employers.separation_rate_monthly;
+  environment.travel_cost_horizon_months = s.search.travel_cost_horizon_months;
+  environment.max_travel_cost_yuan = s.search.max_travel_cost_yuan;
   environment.sectors = s.employers.sectors.size();
   for (const RegionSpec& region : s.regions) {
     environment.working_age_population.push_back(region.working_age_population);
@@ -88,7 +90,9 @@ PolicyContext Simulation::policy_context() {
                        world_.employers,
                        world_.grids,
                        world_.effects,
-                       ledger_};
+                       ledger_,
+                       world_.contacted,
+                       world_.searching_on_the_job};
 }
 
 template <class Hook>
@@ -132,6 +136,7 @@ Observation Simulation::advance(bool with_policies) {
     auto t = timer(Phase::kOutreach);
     reach_out(world_);
   }
+  run_policies(with_policies, [](Policy& p, PolicyContext& c) { p.before_search(c); });
   {
     auto t = timer(Phase::kSearch);
     post_vacancies(world_);

@@ -46,9 +46,11 @@ struct MatchingBuffers {
   };
   std::vector<SearcherView> searcher_view;  //!< per searcher
   //! Per searcher, filled only while a policy lever uses them (empty otherwise): the hiring
-  //! subsidy the searcher carries [yuan/month] and 1 + the sector of a training certificate.
+  //! subsidy the searcher carries [yuan/month], 1 + the sector of a training certificate, and
+  //! whether the searcher holds a seat on organised labour transfer.
   std::vector<float> searcher_subsidy;
   std::vector<std::uint8_t> searcher_certificate;
+  std::vector<std::uint8_t> searcher_seat;  //!< 1: holds a labour-transfer seat
   std::vector<std::uint8_t> matched;              //!< per searcher
   std::vector<std::uint32_t> open_slots;          //!< per employer: vacancies not yet filled
   std::vector<std::uint32_t> round_begin;         //!< per employer: first applicant of the round

@@ -26,6 +26,15 @@ double truncated_pareto_mean(double alpha, double ratio) {
   return alpha / (alpha - 1) * (1 - std::pow(ratio, 1 - alpha)) / (1 - std::pow(ratio, -alpha));
 }
 
+// The most start-up finance any lever offers worker i this month [yuan].
+double offered_credit(const World& world, std::size_t i) {
+  double credit = 0;
+  for (const StartupOffer& offer : world.effects.startup_offers) {
+    if (offer.target->covers_worker(world.workers, i)) credit = std::max(credit, offer.credit_yuan);
+  }
+  return credit;
+}
+
 std::vector<WorkerId> find_candidates(const World& world) {
   const Scenario& s = *world.scenario;
   const EntrepreneurshipSpec& spec = s.entrepreneurship;
@@ -39,7 +48,12 @@ std::vector<WorkerId> find_candidates(const World& world) {
           w.age_months[i] < kFounderMinAge || w.age_months[i] > kFounderMaxAge) {
         continue;
       }
-      if (w.savings[i] * (1 + spec.credit_multiple) < spec.capital_yuan) continue;
+      if (w.savings[i] * (1 + spec.credit_multiple) < spec.capital_yuan &&
+          (world.effects.startup_offers.empty() ||
+           w.savings[i] * (1 + spec.credit_multiple) + offered_credit(world, i) <
+               spec.capital_yuan)) {
+        continue;
+      }
       RandomStream rng(s.seed, RandomPurpose::kEntry, static_cast<std::uint32_t>(i), month);
       if (rng.bernoulli(spec.attempt_rate_monthly))
         per_block[b].push_back(static_cast<WorkerId>(i));
@@ -93,6 +107,24 @@ void enter_from_outside(World& world, std::vector<std::vector<EmployerId>>& slot
   }
 }
 
+// The first lever offer (in lever order) that covers worker i, still has quota and budget room,
+// and with own means `own` reaches `capital`; -1 when none. Taking it draws the offer down.
+int take_finance(World& world, std::size_t i, double own, double capital) {
+  std::vector<StartupOffer>& offers = world.effects.startup_offers;
+  for (std::size_t k = 0; k < offers.size(); ++k) {
+    StartupOffer& offer = offers[k];
+    if (own + offer.credit_yuan < capital || offer.quota < 1 ||
+        (offer.room_fen >= 0 && offer.room_fen < offer.cost_fen) ||
+        !offer.target->covers_worker(world.workers, i)) {
+      continue;
+    }
+    offer.quota -= 1;
+    if (offer.room_fen >= 0) offer.room_fen -= offer.cost_fen;
+    return static_cast<int>(k);
+  }
+  return -1;
+}
+
 }  // namespace
 
 void start_businesses(World& world) {
@@ -128,6 +160,12 @@ void start_businesses(World& world) {
     const std::size_t cell = home * sectors + sector;
     const double room = world.potential_jobs[cell] - world.active_jobs[cell];
     if (room < 1 || next_slot[home] == slots[home].size()) continue;
+    // Without enough own means (savings and bank credit), a founder needs a lever's finance.
+    const double own = w.savings[i] * (1 + spec.credit_multiple);
+    const int offer = own < spec.capital_yuan ? take_finance(world, i, own, spec.capital_yuan) : -1;
+    if (own < spec.capital_yuan && offer < 0) continue;
+    const double credit =
+        offer < 0 ? 0.0 : world.effects.startup_offers[static_cast<std::size_t>(offer)].credit_yuan;
     const double planned =
         spec.mean_size_workers *
         truncated_pareto(rng.uniform(), s.employers.size_tail_exponent, kStartupMaxToMinSize) /
@@ -135,8 +173,12 @@ void start_businesses(World& world) {
     const EmployerId j = slots[home][next_slot[home]++];
     open_employer(world, j, static_cast<SectorId>(sector),
                   static_cast<float>(std::clamp(planned, 1.0, room)), world.month, rng);
-    e.cash[j] = spec.capital_yuan;
+    // The firm starts with the capital, or with the founder's own means and the loan.
+    e.cash[j] = offer < 0 ? spec.capital_yuan : std::min(own, spec.capital_yuan) + credit;
     w.savings[i] -= std::min(w.savings[i], static_cast<float>(spec.capital_yuan));
+    if (world.effects.log_foundings || !world.effects.startup_offers.empty()) {
+      world.effects.foundings.push_back({i, j, offer, credit});
+    }
     // The founder is the firm's first worker.
     w.status[i] = WorkerStatus::kEmployed;
     w.employer[i] = j;

@@ -96,6 +96,7 @@ void group_applications_by_employer(World& world) {
   const PolicyEffects& effects = world.effects;
   m.searcher_subsidy.resize(effects.hiring_subsidy.empty() ? 0 : searchers);
   m.searcher_certificate.resize(effects.certificate.empty() ? 0 : searchers);
+  m.searcher_seat.resize(effects.transfer_seat.size() == 0 ? 0 : searchers);
   m.staged_keys.resize(staged);
   m.staged_employer.resize(staged);
   for_each_block(searchers, kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
@@ -105,6 +106,7 @@ void group_applications_by_employer(World& world) {
       m.searcher_view[k] = {i, w.skill[i], w.reservation_wage[i], w.location[i]};
       if (!m.searcher_subsidy.empty()) m.searcher_subsidy[k] = effects.hiring_subsidy[i];
       if (!m.searcher_certificate.empty()) m.searcher_certificate[k] = effects.certificate[i];
+      if (!m.searcher_seat.empty()) m.searcher_seat[k] = effects.transfer_seat.test(i);
       // Referred by grid staff: ranked as if more skilled.
       const float referral = world.contacted.test(i) ? 1 + bonus : 1.0f;
       const std::uint16_t spell = w.spell_months[i];
@@ -206,8 +208,12 @@ void make_offers(World& world) {
           continue;
         }
         ++offers;
-        const float value = e.posted_wage[j] * searcher.skill -
-                            world.move_cost_between(searcher.location, e.region[j]);
+        float value = e.posted_wage[j] * searcher.skill -
+                      world.move_cost_between(searcher.location, e.region[j]);
+        if (!m.searcher_seat.empty() && m.searcher_seat[k]) {
+          // The fare paid by the lever.
+          value += world.effects.fare_relief[searcher.location * world.graph.size() + e.region[j]];
+        }
         if (value >= searcher.reservation_wage && value > 0) {
           atomic_max(m.best_offer[k], offer_key(value, static_cast<EmployerId>(j)));
         }

@@ -117,6 +117,26 @@ void send_applications(World& world) {
   const std::size_t cap_unemployed = max_applications(mean_looks);
   const std::size_t cap_employed = max_applications(mean_looks_employed);
   const std::vector<float>& effort_of = world.effects.search_effort;
+  // Organised labour transfer (policies/policy_effects.hpp): seat holders move to partner
+  // destinations for less, and look at extra vacancies there, chosen by vacancies.
+  const PolicyEffects& effects = world.effects;
+  const bool seats = effects.transfer_seat.size() > 0;
+  std::vector<double> partner_cdf;  // regions x regions, row = origin: by vacancies
+  if (seats) {
+    for (std::size_t from = 0; from < regions; ++from) {
+      double total = 0;
+      for (std::size_t r = 0; r < regions; ++r) {
+        if (effects.fare_relief[from * regions + r] > 0) {
+          total += m.region_slot_begin[r + 1] - m.region_slot_begin[r];
+        }
+        partner_cdf.push_back(total);
+      }
+    }
+  }
+  const auto relief = [&](WorkerId i, RegionId from, RegionId to) {
+    return seats && effects.transfer_seat.test(i) ? effects.fare_relief[from * regions + to]
+                                                  : 0.0f;
+  };
   // Each searcher's looks (a region and a vacancy slot each) are drawn, and their slots
   // prefetched, one searcher ahead of judging them: the slots are scattered over a large array,
   // and asking for them early overlaps the cache misses with other work. The draws do not depend
@@ -170,6 +190,18 @@ void send_applications(World& world) {
           static_cast<std::size_t>(whole + (rng.uniform() < pushes - whole ? 1 : 0));
       for (std::size_t p = 0; p < pushed; ++p) draw(location);
     }
+    const double* partners = seats ? partner_cdf.data() + location * regions : nullptr;
+    if (seats && effects.transfer_seat.test(i) && partners[regions - 1] > 0) {
+      const double whole = std::floor(effects.partner_looks);
+      const auto extra = static_cast<std::size_t>(
+          whole + (rng.uniform() < effects.partner_looks - whole ? 1 : 0));
+      for (std::size_t p = 0; p < extra; ++p) {
+        const double target = rng.uniform() * partners[regions - 1];
+        std::size_t region = 0;
+        while (partners[region] <= target) ++region;
+        draw(region);
+      }
+    }
   };
   // Posted wages are public: nobody applies for a job they would turn down, and applying twice
   // to one employer is pointless. Such a look yields no application.
@@ -183,7 +215,8 @@ void send_applications(World& world) {
     const EmployerId own = w.status[i] == WorkerStatus::kEmployed ? w.employer[i] : kNoEmployer;
     for (const Look& look : drawn) {
       const MatchingBuffers::VacancySlot slot = m.vacancy_slots[look.slot];
-      const float value = slot.posted_wage * skill - world.move_cost_between(location, look.region);
+      const float value = slot.posted_wage * skill - world.move_cost_between(location, look.region) +
+                          relief(i, location, look.region);
       if (value < reservation || !(value > 0)) continue;
       if (slot.employer == own) continue;  // already works there
       if (std::find(block_sent.begin() + static_cast<std::ptrdiff_t>(first), block_sent.end(),

@@ -325,6 +325,19 @@ std::vector<PolicySpec> freeze_policies(const json& doc, const Scenario& s,
       for (const SectorSpec& sector : s.employers.sectors) sectors.push_back(sector.name);
       spec.sector = static_cast<int>(index_of(sectors, p["sector"], "sector", source, pointer + "/sector"));
     }
+    if (p.contains("destinations")) {
+      std::vector<std::string> regions;
+      for (const RegionSpec& region : s.regions) regions.push_back(region.name);
+      spec.destinations.assign(s.regions.size(), 0);
+      for (std::size_t k = 0; k < p["destinations"].size(); ++k) {
+        const std::string where = pointer + "/destinations/" + std::to_string(k);
+        const std::size_t r = index_of(regions, p["destinations"][k], "region", source, where);
+        if (s.regions[r].kind != RegionKind::kDestination) {
+          throw InputError(source, where, "'" + s.regions[r].name + "' is not a destination");
+        }
+        spec.destinations[r] = 1;
+      }
+    }
     spec.entry = p;
     policies.push_back(std::move(spec));
   }

@@ -26,6 +26,9 @@ class RecordingPolicy : public Policy {
   void begin_month(PolicyContext& c) override {
     log_->push_back("begin@" + std::to_string(c.month) + ":" + std::to_string(c.workers.size()));
   }
+  void before_search(PolicyContext& c) override {
+    log_->push_back("search@" + std::to_string(c.month));
+  }
   void place(PolicyContext& c) override { log_->push_back("place@" + std::to_string(c.month)); }
   void end_month(PolicyContext& c) override { log_->push_back("end@" + std::to_string(c.month)); }
   void finalize(PolicyContext& c) override { log_->push_back("final@" + std::to_string(c.month)); }
@@ -77,8 +80,10 @@ TEST(Simulation, CallsPolicyHooksAtTheirPhasesEveryMonth) {
   simulation.step();
   simulation.step();
   simulation.finish();
-  const std::vector<std::string> expected{"init@0",  "begin@0:1000", "place@0", "end@0",
-                                          "begin@1:1000", "place@1",      "end@1",   "final@2"};
+  const std::vector<std::string> expected{"init@0",   "begin@0:1000", "search@0",
+                                          "place@0",  "end@0",        "begin@1:1000",
+                                          "search@1", "place@1",      "end@1",
+                                          "final@2"};
   EXPECT_EQ(log, expected);
 }
 
