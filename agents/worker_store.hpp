@@ -15,11 +15,14 @@ inline constexpr EmployerId kNoEmployer = std::numeric_limits<EmployerId>::max()
 
 //! kFarming: own-account work on the household's land between non-farm jobs (rural hukou, at
 //! home); in the labour force and counted as employed in the ILO sense, but not by an employer.
+//! kPublicPost: a public-welfare post (公益性岗位) paid by a policy lever: non-market work at home,
+//! in the labour force and employed in the ILO sense, not by an employer.
 enum class WorkerStatus : std::uint8_t {
   kInactive = 0,
   kUnemployed = 1,
   kEmployed = 2,
-  kFarming = 3
+  kFarming = 3,
+  kPublicPost = 4
 };
 
 //! Bits of WorkerStore::flags: traits fixed at synthesis.
@@ -30,6 +33,10 @@ enum WorkerFlag : std::uint8_t {
   kPovertyAlleviation = 1u << 3,  //!< from a household lifted out of poverty
   kDisabled = 1u << 4,
 };
+
+//! Ages at which people found businesses (start-ups, and the loans that finance them) [months].
+inline constexpr std::uint16_t kFounderMinAgeMonths = 20 * 12;
+inline constexpr std::uint16_t kFounderMaxAgeMonths = 55 * 12 - 1;
 
 //! Highest completed schooling.
 enum class Education : std::uint8_t {
@@ -49,14 +56,14 @@ struct WorkerStore {
   // Change month by month.
   std::vector<std::uint16_t> age_months;  //!< age [months], 192 (16) to 719
   std::vector<RegionId> location;         //!< region where the worker lives now
-  std::vector<WorkerStatus> status;       //!< inactive, unemployed or employed
+  std::vector<WorkerStatus> status;       //!< inactive, unemployed, employed, farming, post
   std::vector<EmployerId> employer;       //!< kNoEmployer unless employed
-  std::vector<float> wage;                //!< [yuan/month], 0 unless employed
+  std::vector<float> wage;                //!< [yuan/month], 0 unless employed or on a post
   std::vector<float> output;   //!< value added in the current job [yuan/month], 0 unless employed
   std::vector<float> savings;  //!< [yuan]
   std::vector<float> reservation_wage;            //!< lowest acceptable net wage [yuan/month]
   std::vector<std::uint16_t> spell_months;        //!< months in the current unemployment spell
-  std::vector<std::uint16_t> tenure_months;       //!< months with the current employer
+  std::vector<std::uint16_t> tenure_months;       //!< months with the current employer or post
   std::vector<std::uint8_t> benefit_months_left;  //!< remaining UI entitlement [months]
 
   template <class Visitor>

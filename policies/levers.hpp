@@ -36,6 +36,14 @@ std::unique_ptr<Policy> make_grid_outreach(const PolicySpec& spec, std::size_t i
 //! labour-base agreements that bring their vacancies to the seat holders' notice.
 std::unique_ptr<Policy> make_labor_transfer(const PolicySpec& spec, std::size_t index);
 
+//! guarantee_loan: guaranteed business loans with subsidised interest for founders in key
+//! groups and for cash-poor small and micro firms; defaults paid by the guarantee fund.
+std::unique_ptr<Policy> make_guarantee_loan(const PolicySpec& spec, std::size_t index);
+
+//! public_welfare_posts: non-market posts for the hard to employ, paid by the lever, with a
+//! maximum duration.
+std::unique_ptr<Policy> make_public_welfare_posts(const PolicySpec& spec, std::size_t index);
+
 //! wage_arrears_enforcement: labour inspections of employers that owe wages, recovery from
 //! their cash and advances from the wage-guarantee system.
 std::unique_ptr<Policy> make_wage_arrears_enforcement(const PolicySpec& spec, std::size_t index);

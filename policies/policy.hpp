@@ -32,6 +32,7 @@ struct PolicyEnvironment {
   double separation_rate_monthly = 0;
   double travel_cost_horizon_months = 12;  //!< months over which movers spread a fare
   double max_travel_cost_yuan = 0;          //!< farthest fare searchers look
+  double reservation_ratio_after_job_loss = 0.7;  //!< asking wage / the lost wage
   std::size_t sectors = 0;
   std::vector<double> working_age_population;  //!< per region, at full scale
 };

@@ -34,9 +34,11 @@ const PolicyRegistry& builtin_policies() {
     PolicyRegistry r;
     r.add("employment_subsidy", make_employment_subsidy);
     r.add("grid_outreach", make_grid_outreach);
+    r.add("guarantee_loan", make_guarantee_loan);
     r.add("job_search_subsidy", make_job_search_subsidy);
     r.add("labor_transfer", make_labor_transfer);
     r.add("probation_subsidy", make_probation_subsidy);
+    r.add("public_welfare_posts", make_public_welfare_posts);
     r.add("training_subsidy", make_training_subsidy);
     r.add("ui_premium_reduction", make_ui_premium_reduction);
     r.add("wage_arrears_enforcement", make_wage_arrears_enforcement);

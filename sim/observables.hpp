@@ -62,9 +62,11 @@ enum class Variable : std::size_t {
   kFarmersLooking,
   kFarmersHired,
   kStintEnds,
+  kPublicPosts,
   kGroupLaborForce,
   kGroupEmployed,
   kGroupFarming,
+  kGroupPublicPosts,
   kGroupUnemployed,
   kGroupLongTermUnemployed,
   kGroupMeanSpell,
@@ -102,7 +104,7 @@ struct VariableInfo {
 inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
     {Variable::kLaborForce, "labor_force", "persons",
      "labour force living in the region at the end of the month (employed + farming + "
-     "unemployed)",
+     "public_posts + unemployed)",
      true},
     {Variable::kEmployed, "employed", "persons",
      "people working for an employer (or their own firm) in the region at the end of the month",
@@ -184,6 +186,10 @@ inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
      "migrants whose seasonal stint at the region's employers ended during the month (they went "
      "home; part of separations)",
      true},
+    {Variable::kPublicPosts, "public_posts", "persons",
+     "people on public-welfare posts paid by a policy lever at the end of the month (in the "
+     "labour force, employed in the ILO sense, not by an employer)",
+     true},
     {Variable::kGroupLaborForce, "group_labor_force", "persons",
      "labour force in the key group at the end of the month", true, Axis::kGroup},
     {Variable::kGroupEmployed, "group_employed", "persons",
@@ -191,6 +197,9 @@ inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
      Axis::kGroup},
     {Variable::kGroupFarming, "group_farming", "persons",
      "members of the key group farming at home at the end of the month", true, Axis::kGroup},
+    {Variable::kGroupPublicPosts, "group_public_posts", "persons",
+     "members of the key group on public-welfare posts at the end of the month", true,
+     Axis::kGroup},
     {Variable::kGroupUnemployed, "group_unemployed", "persons",
      "unemployed members of the key group at the end of the month", true, Axis::kGroup},
     {Variable::kGroupLongTermUnemployed, "group_long_term_unemployed", "persons",

@@ -39,6 +39,7 @@ PolicyEnvironment policy_environment(const World& world) {
   environment.separation_rate_monthly = s.employers.separation_rate_monthly;
   environment.travel_cost_horizon_months = s.search.travel_cost_horizon_months;
   environment.max_travel_cost_yuan = s.search.max_travel_cost_yuan;
+  environment.reservation_ratio_after_job_loss = s.search.reservation_ratio_after_job_loss;
   environment.sectors = s.employers.sectors.size();
   for (const RegionSpec& region : s.regions) {
     environment.working_age_population.push_back(region.working_age_population);

@@ -31,7 +31,7 @@ hid_t f32() { return H5T_IEEE_F32LE; }
 constexpr std::array<PanelColumn, 10> kPanelColumns{{
     {"status", i8, "",
      "labour-market status at the end of the month: 0 inactive, 1 unemployed, 2 employed, 3 "
-     "farming"},
+     "farming, 4 on a public-welfare post"},
     {"location", i16, "",
      "region where the person lives at the end of the month (index into /region)"},
     {"employer", i32, "", "employer agent id (-1 unless employed)"},

@@ -16,8 +16,6 @@
 namespace laborsim {
 namespace {
 
-constexpr std::uint16_t kFounderMinAge = 20 * 12;
-constexpr std::uint16_t kFounderMaxAge = 55 * 12 - 1;
 constexpr double kStartupMaxToMinSize = 100;
 
 // Mean of a Pareto(alpha) truncated to [1, ratio].
@@ -45,7 +43,7 @@ std::vector<WorkerId> find_candidates(const World& world) {
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       if (w.status[i] != WorkerStatus::kUnemployed || w.location[i] != w.home_region[i] ||
-          w.age_months[i] < kFounderMinAge || w.age_months[i] > kFounderMaxAge) {
+          w.age_months[i] < kFounderMinAgeMonths || w.age_months[i] > kFounderMaxAgeMonths) {
         continue;
       }
       if (w.savings[i] * (1 + spec.credit_multiple) < spec.capital_yuan &&
@@ -107,15 +105,21 @@ void enter_from_outside(World& world, std::vector<std::vector<EmployerId>>& slot
   }
 }
 
-// The first lever offer (in lever order) that covers worker i, still has quota and budget room,
-// and with own means `own` reaches `capital`; -1 when none. Taking it draws the offer down.
-int take_finance(World& world, std::size_t i, double own, double capital) {
+// The first lever offer (in lever order) that covers worker i and a new micro firm in `sector`,
+// still has quota and budget room, and with own means `own` reaches `capital`; -1 when none.
+// Taking it draws the offer down.
+int take_finance(World& world, std::size_t i, std::size_t sector, double own, double capital) {
   std::vector<StartupOffer>& offers = world.effects.startup_offers;
   for (std::size_t k = 0; k < offers.size(); ++k) {
     StartupOffer& offer = offers[k];
+    const Target& target = *offer.target;
+    const bool covers_firm =
+        (target.sectors.empty() || target.sectors[sector]) &&
+        (target.size_classes == 0 ||
+         (target.size_classes >> static_cast<unsigned>(SizeClass::kMicro)) & 1u);
     if (own + offer.credit_yuan < capital || offer.quota < 1 ||
-        (offer.room_fen >= 0 && offer.room_fen < offer.cost_fen) ||
-        !offer.target->covers_worker(world.workers, i)) {
+        (offer.room_fen >= 0 && offer.room_fen < offer.cost_fen) || !covers_firm ||
+        !target.covers_worker(world.workers, i)) {
       continue;
     }
     offer.quota -= 1;
@@ -162,7 +166,8 @@ void start_businesses(World& world) {
     if (room < 1 || next_slot[home] == slots[home].size()) continue;
     // Without enough own means (savings and bank credit), a founder needs a lever's finance.
     const double own = w.savings[i] * (1 + spec.credit_multiple);
-    const int offer = own < spec.capital_yuan ? take_finance(world, i, own, spec.capital_yuan) : -1;
+    const int offer =
+        own < spec.capital_yuan ? take_finance(world, i, sector, own, spec.capital_yuan) : -1;
     if (own < spec.capital_yuan && offer < 0) continue;
     const double credit =
         offer < 0 ? 0.0 : world.effects.startup_offers[static_cast<std::size_t>(offer)].credit_yuan;

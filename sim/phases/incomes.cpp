@@ -54,6 +54,13 @@ std::vector<double> settle_incomes(World& world) {
         w.tenure_months[i] = static_cast<std::uint16_t>(std::min(w.tenure_months[i] + 1, 65535));
         continue;
       }
+      if (w.status[i] == WorkerStatus::kPublicPost) {
+        // The post pays its wage (the lever's ledger books it); the work keeps skills as they
+        // are (assumption, as for farming).
+        w.savings[i] = std::max(0.0f, w.savings[i] + saving_rate * (w.wage[i] - living_cost));
+        w.tenure_months[i] = static_cast<std::uint16_t>(std::min(w.tenure_months[i] + 1, 65535));
+        continue;
+      }
       if (w.status[i] == WorkerStatus::kFarming) {
         // Farm work neither builds nor wears away the general skill jobs pay for (assumption).
         w.savings[i] = std::max(0.0f, w.savings[i] + saving_rate * (farm_income - living_cost));

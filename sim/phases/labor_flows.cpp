@@ -186,6 +186,17 @@ void run_labor_flows(World& world) {
             world.searching_on_the_job.set(i);
           }
           break;
+        case WorkerStatus::kPublicPost:
+          // A post holder may leave the labour force, and looks for a market job now and then
+          // (the post is a bridge); the lever that pays the post ends it when its time is up.
+          if (u_exit < exit_rate) {
+            w.wage[i] = 0;
+            leave_labor_force(w, i);
+          } else if (rng.uniform() < on_the_job_search) {
+            world.searching_on_the_job.set(i);
+            w.reservation_wage[i] = w.wage[i] * switch_factor;
+          }
+          break;
         case WorkerStatus::kInactive:
           if (u_exit < entry_rate) {
             w.status[i] = WorkerStatus::kUnemployed;

@@ -264,6 +264,8 @@ void apply_hires(World& world) {
                      if (w.status[i] == WorkerStatus::kEmployed) {
                        book_leaver(e, w.employer[i]);  // a job-to-job move: a quit there
                        ++found[regions + w.location[i]];
+                     } else if (w.status[i] == WorkerStatus::kPublicPost) {
+                       ++found[regions + w.location[i]];  // from a post to a market job
                      } else if (w.status[i] == WorkerStatus::kFarming) {
                        ++found[2 * regions + w.location[i]];
                      } else {

@@ -18,6 +18,7 @@ enum Tally : std::size_t {
   kTMigrantIncome,
   kTTransferred,
   kTFarming,
+  kTPublicPost,
   kTallyCount
 };
 
@@ -26,6 +27,7 @@ enum Tally : std::size_t {
 enum GroupTally : std::size_t {
   kGEmployed,
   kGFarming,
+  kGPublicPost,
   kGUnemployed,
   kGLongTerm,
   kGSpellSum,
@@ -46,6 +48,10 @@ void tally_groups(double* g, std::uint8_t groups, WorkerStatus status, std::uint
   }
   if (status == WorkerStatus::kFarming) {
     set[kGFarming] += 1;
+    return;
+  }
+  if (status == WorkerStatus::kPublicPost) {
+    set[kGPublicPost] += 1;
     return;
   }
   set[kGUnemployed] += 1;
@@ -89,6 +95,9 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
           break;
         case WorkerStatus::kFarming:
           t[kTFarming * regions + at] += 1;
+          break;
+        case WorkerStatus::kPublicPost:
+          t[kTPublicPost * regions + at] += 1;
           break;
         case WorkerStatus::kInactive:
           t[kTInactive * regions + at] += 1;
@@ -174,6 +183,7 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
     o.at(Variable::kMigrantLaborIncome, region) = weight * tally[kTMigrantIncome * regions + r];
     o.at(Variable::kTransferredThisYear, region) = weight * tally[kTTransferred * regions + r];
     o.at(Variable::kFarming, region) = weight * tally[kTFarming * regions + r];
+    o.at(Variable::kPublicPosts, region) = weight * tally[kTPublicPost * regions + r];
     o.at(Variable::kFarmersLooking, region) = weight * world.matching.farmers_looking[r];
     o.at(Variable::kFarmersHired, region) = weight * world.farmers_hired[r];
     o.at(Variable::kStintEnds, region) = weight * world.stint_ends[r];
@@ -232,9 +242,11 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
   for (std::size_t k = 0; k < kGroups; ++k) {
     const double unemployed = by_group[k][kGUnemployed];
     o.at(Variable::kGroupLaborForce, k) =
-        weight * (by_group[k][kGEmployed] + by_group[k][kGFarming] + unemployed);
+        weight * (by_group[k][kGEmployed] + by_group[k][kGFarming] + by_group[k][kGPublicPost] +
+                  unemployed);
     o.at(Variable::kGroupEmployed, k) = weight * by_group[k][kGEmployed];
     o.at(Variable::kGroupFarming, k) = weight * by_group[k][kGFarming];
+    o.at(Variable::kGroupPublicPosts, k) = weight * by_group[k][kGPublicPost];
     o.at(Variable::kGroupUnemployed, k) = weight * unemployed;
     o.at(Variable::kGroupLongTermUnemployed, k) = weight * by_group[k][kGLongTerm];
     o.at(Variable::kGroupMeanSpell, k) = unemployed > 0 ? by_group[k][kGSpellSum] / unemployed : 0;

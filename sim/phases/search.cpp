@@ -160,7 +160,9 @@ void send_applications(World& world) {
     };
     const double* cdf = m.region_choice_cdf.data() + location * regions;
     const double total = cdf[regions - 1];
-    const bool employed = w.status[i] == WorkerStatus::kEmployed;
+    // Job holders (on a post, too) search with the on-the-job effort.
+    const bool employed =
+        w.status[i] == WorkerStatus::kEmployed || w.status[i] == WorkerStatus::kPublicPost;
     auto poisson = employed ? poisson_employed : poisson_unemployed;
     std::size_t cap = employed ? cap_employed : cap_unemployed;
     // Policy levers may change a searcher's effort (lock-in while in training, search

@@ -94,12 +94,14 @@ GROUPS = ["rural_migrant_worker", "urban_resident", "ex_serviceman", "college_gr
 
 def test_key_group_outputs(dataset):
     assert list(dataset["group"].values) == GROUPS
-    for name in ["group_labor_force", "group_employed", "group_farming", "group_unemployed",
-                 "group_long_term_unemployed", "group_mean_spell"]:
+    for name in ["group_labor_force", "group_employed", "group_farming", "group_public_posts",
+                 "group_unemployed", "group_long_term_unemployed", "group_mean_spell"]:
         assert dataset[name].dims == ("time", "group"), name
     lf = dataset["group_labor_force"]
     np.testing.assert_allclose(
-        lf, dataset["group_employed"] + dataset["group_farming"] + dataset["group_unemployed"])
+        lf, dataset["group_employed"] + dataset["group_farming"] + dataset["group_public_posts"]
+        + dataset["group_unemployed"])
+    assert (dataset["group_public_posts"] == 0).all()  # no lever pays posts in this run
     # Only rural-hukou people farm.
     assert (dataset["group_farming"].sel(group="urban_resident") == 0).all()
     # Rural and urban hukou partition the labour force.

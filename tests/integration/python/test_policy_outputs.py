@@ -58,7 +58,8 @@ def test_budgets_hold_and_take_up_is_new_over_eligible(lever_run):
         assert (ds["new_beneficiaries"] <= ds["beneficiaries"]).all()
         lf = ds["labor_force"].values
         np.testing.assert_allclose(lf, ds["employed"].values + ds["farming"].values
-                                   + ds["unemployed"].values, rtol=1e-12)
+                                   + ds["public_posts"].values + ds["unemployed"].values,
+                                   rtol=1e-12)
 
 
 def test_inspect_reports_each_levers_totals(lever_run):
