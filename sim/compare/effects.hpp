@@ -15,6 +15,7 @@ enum class Effect : std::size_t {
   kEmployed,
   kUnemployed,
   kFarming,
+  kPublicPosts,
   kUnemploymentRate,
   kJobYears,
   kWageIncome,
@@ -40,6 +41,7 @@ inline constexpr std::array<EffectInfo, kEffectCount> kEffects{{
     {"farming", "persons",
      "mean change in people farming at home between non-farm jobs (in the labour force, not "
      "unemployed)"},
+    {"public_posts", "persons", "mean change in people on public-welfare posts"},
     {"unemployment_rate", "percentage points",
      "mean change in the unemployment rate (unemployed / labour force, all regions)"},
     {"job_years", "job-years",
