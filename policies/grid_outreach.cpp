@@ -28,8 +28,8 @@ class GridOutreach final : public Policy {
     reached_.reset(c.workers.size());
     if (!active(c) || !(contacts_per_month_ > 0)) return;
     const WorkerStore& w = c.workers;
-    const double contacts = affordable_places(
-        c, index(), contacts_per_month_ / c.environment.agent_weight, cost_);
+    const double contacts =
+        affordable_places(c, index(), contacts_per_month_ / c.environment.agent_weight, cost_);
     if (!(contacts > 0)) return;
     ration_and_serve(
         c, index(), spec().target, purpose(0), contacts,

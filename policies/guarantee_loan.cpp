@@ -47,17 +47,16 @@ class GuaranteeLoan final : public Policy {
     // Eligible: covered unemployed residents of founding age (who may borrow to start a
     // business) and the cash-poor covered firms (counted in lend_to_firms).
     const WorkerStore& w = c.workers;
-    c.ledger.add_eligible(
-        index(), select_workers(
-                     w.size(),
-                     [&](std::size_t i) {
-                       return unemployed_at_home(w, i) &&
-                              w.age_months[i] >= kFounderMinAgeMonths &&
-                              w.age_months[i] <= kFounderMaxAgeMonths &&
-                              spec().target.covers_worker(w, i);
-                     },
-                     [](std::size_t) { return false; })
-                     .eligible);
+    c.ledger.add_eligible(index(), select_workers(
+                                       w.size(),
+                                       [&](std::size_t i) {
+                                         return unemployed_at_home(w, i) &&
+                                                w.age_months[i] >= kFounderMinAgeMonths &&
+                                                w.age_months[i] <= kFounderMaxAgeMonths &&
+                                                spec().target.covers_worker(w, i);
+                                       },
+                                       [](std::size_t) { return false; })
+                                       .eligible);
     // Start-up loans: an offer entry draws down founder by founder; the month's interest
     // subsidy of each new loan is reserved in the budget.
     const double quota = individual_quota_.open(loans_per_month_ / c.environment.agent_weight);
@@ -96,7 +95,8 @@ class GuaranteeLoan final : public Policy {
     // Interest, repayments and defaults, new loans first (their subsidy was reserved).
     std::size_t kept = 0;
     std::vector<Loan> ordered(loans_.begin() + static_cast<std::ptrdiff_t>(earlier), loans_.end());
-    ordered.insert(ordered.end(), loans_.begin(), loans_.begin() + static_cast<std::ptrdiff_t>(earlier));
+    ordered.insert(ordered.end(), loans_.begin(),
+                   loans_.begin() + static_cast<std::ptrdiff_t>(earlier));
     for (std::size_t k = 0; k < ordered.size(); ++k) {
       Loan loan = ordered[k];
       const EmployerId j = loan.employer;
@@ -132,7 +132,7 @@ class GuaranteeLoan final : public Policy {
     double outstanding;    //!< principal still owed [yuan]
     int months_left;
     int month_made;
-    bool startup;          //!< a start-up loan (its hires are the lever's), not a firm loan
+    bool startup;  //!< a start-up loan (its hires are the lever's), not a firm loan
   };
 
   // Loans to cash-poor covered small and micro employers in business, at random among them.

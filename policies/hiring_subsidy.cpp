@@ -5,9 +5,10 @@
 // `duration_months`. Employers value the offer per month of the time they commit to: an
 // average job (1 / the separation rate) for an employment subsidy, the probation itself for a
 // probation subsidy (the employer may let the probationer go when it ends). They hire such a
-// worker at a lower match standard, as if the job cost that much less (sim/phases/matching.cpp). Payments go to the employer's cash in hire order; once the budget is
-// spent, hires go unsubsidised and running subsidies stop. The lever attributes its subsidised
-// hires to itself (gross: some would have been hired anyway; laborsim compare measures the net).
+// worker at a lower match standard, as if the job cost that much less (sim/phases/matching.cpp).
+// Payments go to the employer's cash in hire order; once the budget is spent, hires go unsubsidised
+// and running subsidies stop. The lever attributes its subsidised hires to itself (gross: some
+// would have been hired anyway; laborsim compare measures the net).
 #include <algorithm>
 
 #include "agents/parallel.hpp"
@@ -34,9 +35,9 @@ class HiringSubsidy final : public Policy {
     // The subsidy is worth its payments spread over the months the employer commits to: an
     // average job lasts 1 / separation rate months; a probation, its subsidised months.
     const double tenure =
-        probation_ ? duration_
-                   : std::clamp(1.0 / std::max(c.environment.separation_rate_monthly, 1e-6), 1.0,
-                                240.0);
+        probation_
+            ? duration_
+            : std::clamp(1.0 / std::max(c.environment.separation_rate_monthly, 1e-6), 1.0, 240.0);
     value_monthly_ = (one_time_ + monthly_ * std::min<double>(duration_, tenure)) / tenure;
   }
 
@@ -92,13 +93,13 @@ class HiringSubsidy final : public Policy {
     for (std::size_t k = 0; k < jobs_.size(); ++k) {
       SubsidisedJob job = jobs_[k];
       const bool new_job = k >= running;
-      if (w.status[job.worker] != WorkerStatus::kEmployed || w.employer[job.worker] != job.employer ||
-          job.months_left <= 0) {
+      if (w.status[job.worker] != WorkerStatus::kEmployed ||
+          w.employer[job.worker] != job.employer || job.months_left <= 0) {
         continue;  // the job ended or its subsidy ran out
       }
       if (monthly_ > 0) {
-        const Count count = !new_job ? Count::kContinuing
-                                     : (job.paid_at_hire ? Count::kAgain : Count::kNew);
+        const Count count =
+            !new_job ? Count::kContinuing : (job.paid_at_hire ? Count::kAgain : Count::kNew);
         if (!c.ledger.pay(index(), {job.worker, job.employer}, agent_cost(c, monthly_), count)) {
           continue;  // the budget is spent: the subsidy stops
         }
@@ -124,8 +125,8 @@ class HiringSubsidy final : public Policy {
   double monthly_ = 0;
   int duration_ = 0;
   double value_monthly_ = 0;
-  Bitmap offered_;            //!< per worker: carried the offer this month
-  Bitmap covered_employers_;  //!< per employer: covered by the target this month
+  Bitmap offered_;                   //!< per worker: carried the offer this month
+  Bitmap covered_employers_;         //!< per employer: covered by the target this month
   std::vector<SubsidisedJob> jobs_;  //!< running monthly subsidies, in hire order
 };
 

@@ -43,7 +43,8 @@ class JobSearchSubsidy final : public Policy {
          ++r) {
       window_.set(r->worker);
       if (effort_boost_ > 0 && w.status[r->worker] == WorkerStatus::kUnemployed) {
-        c.effects.worker_search_effort(w.size())[r->worker] *= static_cast<float>(1 + effort_boost_);
+        c.effects.worker_search_effort(w.size())[r->worker] *=
+            static_cast<float>(1 + effort_boost_);
       }
     }
   }
@@ -110,8 +111,8 @@ class JobSearchSubsidy final : public Policy {
   double effort_boost_ = 0;
   int effort_months_ = 0;
   double startup_ = 0;
-  Bitmap received_;               //!< per worker: has had the subsidy
-  Bitmap window_;                 //!< per worker: had it within the last effort_months
+  Bitmap received_;                //!< per worker: has had the subsidy
+  Bitmap window_;                  //!< per worker: had it within the last effort_months
   std::vector<Receipt> receipts_;  //!< in order of receipt
 };
 

@@ -64,8 +64,8 @@ class LaborTransfer final : public Policy {
       for (RegionId d = 0; d < regions; ++d) {
         if (!covered_route(c, o, d)) continue;
         float& relief = effects.fare_relief[o * regions + d];
-        relief = std::max(relief, static_cast<float>(fare(c, o, d) /
-                                                     c.environment.travel_cost_horizon_months));
+        relief = std::max(
+            relief, static_cast<float>(fare(c, o, d) / c.environment.travel_cost_horizon_months));
       }
     }
     effects.partner_looks = std::max(effects.partner_looks, static_cast<float>(partner_looks_));
@@ -75,8 +75,7 @@ class LaborTransfer final : public Policy {
         [&](std::size_t i) {
           const bool looking = w.status[i] == WorkerStatus::kUnemployed ||
                                (w.status[i] == WorkerStatus::kFarming && c.looking.test(i));
-          return looking && w.location[i] == w.home_region[i] &&
-                 spec().target.covers_worker(w, i);
+          return looking && w.location[i] == w.home_region[i] && spec().target.covers_worker(w, i);
         },
         [&](std::size_t i) {
           if (!c.ledger.pay(index(), {static_cast<std::uint32_t>(i)},

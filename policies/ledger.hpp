@@ -76,7 +76,9 @@ class Ledger {
   }
 
   //! Adds to this month's count of those offered the lever (eligible).
-  void add_eligible(std::size_t policy, std::int64_t count) { accounts_.at(policy).eligible += count; }
+  void add_eligible(std::size_t policy, std::int64_t count) {
+    accounts_.at(policy).eligible += count;
+  }
   //! Counts beneficiaries who received something other than money (a seat, a post).
   void add_beneficiaries(std::size_t policy, Count count, std::int64_t n = 1);
   //! Adds to this month's jobs the lever attributes to itself (subsidised hires, posts filled).

@@ -25,13 +25,13 @@ namespace laborsim {
 
 //! The scenario's numbers that levers need, fixed for the run.
 struct PolicyEnvironment {
-  double agent_weight = 1;  //!< persons per agent (1 / population.scale)
+  double agent_weight = 1;       //!< persons per agent (1 / population.scale)
   double labor_cost_factor = 1;  //!< 1 + social-insurance rate + UI premium rate
   double ui_premium_rate = 0;    //!< employers' UI premium per yuan of wage
   double ui_coverage_share = 0;  //!< share of workers insured against unemployment
   double separation_rate_monthly = 0;
-  double travel_cost_horizon_months = 12;  //!< months over which movers spread a fare
-  double max_travel_cost_yuan = 0;          //!< farthest fare searchers look
+  double travel_cost_horizon_months = 12;         //!< months over which movers spread a fare
+  double max_travel_cost_yuan = 0;                //!< farthest fare searchers look
   double reservation_ratio_after_job_loss = 0.7;  //!< asking wage / the lost wage
   std::size_t sectors = 0;
   std::vector<double> working_age_population;  //!< per region, at full scale

@@ -24,19 +24,19 @@ struct Hire {
 //! founding a business may add `credit_yuan` to own savings and bank credit. Entry serves
 //! founders in worker-id order while the offer's quota and budget room last.
 struct StartupOffer {
-  std::size_t lever = 0;        //!< the offering lever's ledger account
+  std::size_t lever = 0;           //!< the offering lever's ledger account
   const Target* target = nullptr;  //!< whom it covers
-  double credit_yuan = 0;       //!< per founder
-  double quota = 0;             //!< founders it can still finance this month [agents]
-  double cost_fen = 0;          //!< what financing one founder costs the lever this month [fen]
-  double room_fen = 0;          //!< budget room left this month [fen]; < 0: unlimited
+  double credit_yuan = 0;          //!< per founder
+  double quota = 0;                //!< founders it can still finance this month [agents]
+  double cost_fen = 0;             //!< what financing one founder costs the lever this month [fen]
+  double room_fen = 0;             //!< budget room left this month [fen]; < 0: unlimited
 };
 
 //! A business founded this month by a resident (sim/phases/entry.cpp).
 struct Founding {
   WorkerId worker;
   EmployerId employer;
-  int offer;  //!< index into startup_offers of the finance used; -1: own means only
+  int offer;           //!< index into startup_offers of the finance used; -1: own means only
   double credit_yuan;  //!< the finance taken [yuan]
 };
 

@@ -14,11 +14,11 @@ namespace laborsim {
 struct PolicySpec {
   std::string type;
   std::string name;
-  int start_month = 0;        //!< first active month, months since the scenario start
-  int end_month = INT_MAX;    //!< last active month (inclusive)
+  int start_month = 0;      //!< first active month, months since the scenario start
+  int end_month = INT_MAX;  //!< last active month (inclusive)
   Target target;
   Budget budget;
-  nlohmann::json entry;       //!< the scenario entry, for lever parameters
+  nlohmann::json entry;  //!< the scenario entry, for lever parameters
   //! Names in the entry resolved to indices: `sector` (-1 if absent) and `destinations` (per
   //! region, 1 if listed; empty if absent).
   int sector = -1;

@@ -42,7 +42,8 @@ class PublicWelfarePosts final : public Policy {
     }
     holders_.resize(kept);
     if (!active(c)) return;
-    const double vacant = posts_ / c.environment.agent_weight - static_cast<double>(holders_.size());
+    const double vacant =
+        posts_ / c.environment.agent_weight - static_cast<double>(holders_.size());
     if (!(vacant > 0)) return;
     ration_and_serve(
         c, index(), spec().target, purpose(0), vacant,

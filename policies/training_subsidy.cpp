@@ -1,5 +1,5 @@
-// training_subsidy (职业技能培训补贴): subsidised vocational training seats. Each month while active,
-// `seats_per_month` seats (at full population size, spread over the covered home regions by
+// training_subsidy (职业技能培训补贴): subsidised vocational training seats. Each month while
+// active, `seats_per_month` seats (at full population size, spread over the covered home regions by
 // working-age population) go to covered unemployed residents at home not already enrolled,
 // rationed at random among them (agents/rationing.hpp) and paid `cost_yuan` each at enrolment,
 // as far as the budget goes. The course runs `duration_months` from the next month: meanwhile the
@@ -49,15 +49,16 @@ class TrainingSubsidy final : public Policy {
     if (trainees_.empty()) return;
     std::vector<float>& effort = c.effects.worker_search_effort(c.workers.size());
     for (const Trainee& t : trainees_) {
-      if (t.month_enrolled < c.month) effort[t.worker] *= static_cast<float>(search_while_enrolled_);
+      if (t.month_enrolled < c.month)
+        effort[t.worker] *= static_cast<float>(search_while_enrolled_);
     }
   }
 
   void place(PolicyContext& c) override {
     if (!active(c) || !(seats_per_month_ > 0)) return;
     const WorkerStore& w = c.workers;
-    const double seats = affordable_places(c, index(), seats_per_month_ / c.environment.agent_weight,
-                                           cost_);
+    const double seats =
+        affordable_places(c, index(), seats_per_month_ / c.environment.agent_weight, cost_);
     if (!(seats > 0)) return;
     ration_and_serve(
         c, index(), spec().target, purpose(0), seats,
@@ -137,7 +138,7 @@ class TrainingSubsidy final : public Policy {
   double search_while_enrolled_ = 1;
   int sector_ = -1;
   double sector_bonus_ = 0;
-  std::vector<Trainee> trainees_;   //!< enrolled, by month of enrolment then worker id
+  std::vector<Trainee> trainees_;  //!< enrolled, by month of enrolment then worker id
   std::vector<Completer> completers_;
   Bitmap enrolled_;
   Bitmap recently_trained_;

@@ -73,7 +73,8 @@ class WageArrearsEnforcement final : public Policy {
 
  private:
   // The recovered wages go to the inspected employers' current workers, in equal shares.
-  void pay_workers(PolicyContext& c, const Bitmap& inspected, const std::vector<double>& recovered) {
+  void pay_workers(PolicyContext& c, const Bitmap& inspected,
+                   const std::vector<double>& recovered) {
     WorkerStore& w = c.workers;
     const Selection paid = select_workers(
         w.size(),

@@ -251,8 +251,8 @@ inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
      "people or employers the lever offered something to during the month (its target, where "
      "the offer was open)",
      true, Axis::kPolicy},
-    {Variable::kTakeUp, "take_up", "1",
-     "new beneficiaries over eligible (0 when none eligible)", false, Axis::kPolicy},
+    {Variable::kTakeUp, "take_up", "1", "new beneficiaries over eligible (0 when none eligible)",
+     false, Axis::kPolicy},
     {Variable::kAttributedJobs, "attributed_jobs", "jobs",
      "jobs the lever itself counts during the month: subsidised hires, hires of course "
      "completers (gross: the net effect needs a counterfactual, laborsim compare); 0 for levers "

@@ -82,18 +82,13 @@ void Simulation::initialize_policies() {
 }
 
 PolicyContext Simulation::policy_context() {
-  return PolicyContext{world_.month,
-                       world_.scenario->start.plus_months(world_.month).month,
-                       world_.scenario->seed,
-                       environment_,
-                       world_.graph,
-                       world_.workers,
-                       world_.employers,
-                       world_.grids,
-                       world_.effects,
-                       ledger_,
-                       world_.contacted,
-                       world_.searching_on_the_job};
+  return PolicyContext{
+      world_.month,          world_.scenario->start.plus_months(world_.month).month,
+      world_.scenario->seed, environment_,
+      world_.graph,          world_.workers,
+      world_.employers,      world_.grids,
+      world_.effects,        ledger_,
+      world_.contacted,      world_.searching_on_the_job};
 }
 
 template <class Hook>

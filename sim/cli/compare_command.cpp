@@ -43,9 +43,13 @@ int compare_command(const CompareArgs& args) {
                  scenario.start.to_string().c_str(), folder.string().c_str());
   }
   std::vector<std::vector<Trajectory>> runs;
-  EffectsMetadata metadata{scenario.name, arms[0].name,  scenario.start.to_string(),
-                           scenario.config.dump(), std::string(laborsim_version()),
-                           std::string(git_commit()), {}};
+  EffectsMetadata metadata{scenario.name,
+                           arms[0].name,
+                           scenario.start.to_string(),
+                           scenario.config.dump(),
+                           std::string(laborsim_version()),
+                           std::string(git_commit()),
+                           {}};
   for (int r = 0; r < args.replicates; ++r) {
     const std::uint64_t seed = replicate_seed(scenario.seed, r);
     metadata.seeds.push_back(seed);
@@ -55,13 +59,11 @@ int compare_command(const CompareArgs& args) {
     for (std::size_t a = 0; a < arms.size(); ++a) {
       const Scenario arm = arm_scenario(scenario, arms[a], seed);
       Simulation simulation = burnt_in.fork(arm);
-      const std::filesystem::path path =
-          folder / (arms[a].name + ".r" + std::to_string(r) + ".h5");
-      RunReport report =
-          record_run(simulation, RunOptions{path, limit.threads(), r, arms[a].name});
+      const std::filesystem::path path = folder / (arms[a].name + ".r" + std::to_string(r) + ".h5");
+      RunReport report = record_run(simulation, RunOptions{path, limit.threads(), r, arms[a].name});
       if (!args.quiet) {
-        std::fprintf(stderr, "laborsim compare: replicate %d/%d, arm %s: %.1f s, wrote %s\n",
-                     r + 1, args.replicates, arms[a].name.c_str(), report.step_seconds,
+        std::fprintf(stderr, "laborsim compare: replicate %d/%d, arm %s: %.1f s, wrote %s\n", r + 1,
+                     args.replicates, arms[a].name.c_str(), report.step_seconds,
                      path.string().c_str());
       }
       runs.back().push_back(std::move(report.trajectory));
@@ -71,8 +73,8 @@ int compare_command(const CompareArgs& args) {
   const std::filesystem::path effects = folder / "effects.h5";
   write_effects(effects, metadata, result);
 
-  std::cout << "laborsim compare: " << scenario.name << ", " << scenario.months
-            << " months from " << scenario.start.to_string() << ", " << args.replicates
+  std::cout << "laborsim compare: " << scenario.name << ", " << scenario.months << " months from "
+            << scenario.start.to_string() << ", " << args.replicates
             << " replicates; effects against arm " << arms[0].name
             << " (all regions, full population size)\n";
   for (std::size_t a = 0; a < result.arms.size(); ++a) {

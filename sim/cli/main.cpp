@@ -52,8 +52,9 @@ int main(int argc, char** argv) {
   add_scenario_options(compare, compare_args.scenario);
   compare->add_option("-o,--output", compare_args.output,
                       "Output folder (default: OUTPUT.DIRECTORY/NAME-compare)");
-  compare->add_option("-r,--replicates", compare_args.replicates,
-                      "Replicates (seeds) per arm (default 3)")
+  compare
+      ->add_option("-r,--replicates", compare_args.replicates,
+                   "Replicates (seeds) per arm (default 3)")
       ->check(CLI::Range(1, 10000));
   compare->add_option("-j,--threads", compare_args.threads, "Worker threads (0: all cores)")
       ->check(CLI::NonNegativeNumber);

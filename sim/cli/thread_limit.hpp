@@ -10,8 +10,8 @@ class ThreadLimit {
  public:
   explicit ThreadLimit(int threads) {
     if (threads > 0) {
-      limit_ = std::make_unique<tbb::global_control>(
-          tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+      limit_ = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                     static_cast<std::size_t>(threads));
     }
   }
   //! The threads runs will use.

@@ -118,7 +118,8 @@ ArmSummary summarize_arm(const std::vector<ReplicateEffects>& replicates) {
     summary.statistic[k] = over([k](const ReplicateEffects& r) { return r.statistic[k]; });
   }
   for (std::size_t g = 0; g < kKeyGroupCount; ++g) {
-    summary.group_employed[g] = over([g](const ReplicateEffects& r) { return r.group_employed[g]; });
+    summary.group_employed[g] =
+        over([g](const ReplicateEffects& r) { return r.group_employed[g]; });
     summary.group_unemployment_rate[g] =
         over([g](const ReplicateEffects& r) { return r.group_unemployment_rate[g]; });
   }
@@ -173,9 +174,8 @@ std::string format_effects(const std::string& arm, const std::string& levers,
                 replicates > 1 ? "mean" : "value", replicates > 1 ? "95 % interval" : "");
   text += line;
   const auto row = [&](const std::string& label, const Interval& i) {
-    const std::string interval = replicates > 1 ? "[" + signed_number(i.low) + ", " +
-                                                      signed_number(i.high) + "]"
-                                                : "";
+    const std::string interval =
+        replicates > 1 ? "[" + signed_number(i.low) + ", " + signed_number(i.high) + "]" : "";
     std::snprintf(line, sizeof line, "  %-46s %16s   %s\n", label.c_str(),
                   signed_number(i.mean).c_str(), interval.c_str());
     text += line;

@@ -16,36 +16,20 @@ class EffectsFile {
     const H5Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file properties");
     check_h5(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
              context_, "link creation order");
-    file_ = H5Handle(H5Fcreate(context_.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT),
-                     H5Fclose, "create " + context_);
+    file_ = H5Handle(H5Fcreate(context_.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), H5Fclose,
+                     "create " + context_);
   }
 
   hid_t root() const { return file_.get(); }
-
-  //! A dimension scale of UTF-8 labels.
-  H5Handle label_scale(const std::string& name, const std::vector<std::string>& labels,
-                       const std::string& long_name) {
-    const H5Handle type = utf8_string_type();
-    H5Handle scale = dataset(name, type.get(), {labels.size()});
-    std::vector<const char*> texts;
-    for (const std::string& label : labels) texts.push_back(label.c_str());
-    if (!texts.empty()) {
-      check_h5(H5Dwrite(scale.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()),
-               context_, "write " + name);
-    }
-    check_h5(H5DSset_scale(scale.get(), name.c_str()), context_, name + " scale");
-    describe(scale.get(), "", long_name);
-    return scale;
-  }
 
   //! A dimension scale of integers.
   H5Handle integer_scale(const std::string& name, const std::vector<long long>& values,
                          const std::string& units, const std::string& long_name) {
     H5Handle scale = dataset(name, H5T_STD_I64LE, {values.size()});
     if (!values.empty()) {
-      check_h5(H5Dwrite(scale.get(), H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                        values.data()),
-               context_, "write " + name);
+      check_h5(
+          H5Dwrite(scale.get(), H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+          context_, "write " + name);
     }
     check_h5(H5DSset_scale(scale.get(), name.c_str()), context_, name + " scale");
     describe(scale.get(), units, long_name);
@@ -65,9 +49,9 @@ class EffectsFile {
     }
     const H5Handle data = dataset(name, H5T_IEEE_F64LE, dims);
     if (!values.empty()) {
-      check_h5(H5Dwrite(data.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                        values.data()),
-               context_, "write " + name);
+      check_h5(
+          H5Dwrite(data.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+          context_, "write " + name);
     }
     for (unsigned d = 0; d < scales.size(); ++d) {
       check_h5(H5DSattach_scale(data.get(), scales[d]->get(), d), context_, "attach scale");
@@ -112,8 +96,8 @@ void write_effects(const std::filesystem::path& path, const EffectsMetadata& met
     const std::size_t arms = result.arms.size();
     const std::size_t replicates = metadata.seeds.size();
     const std::size_t months = arms > 0 ? result.employed_by_month[0].size() : 0;
-    const H5Handle arm = file.label_scale(
-        "arm", result.arms, "comparison arm, measured against the reference arm");
+    const H5Handle arm = create_label_scale(root, "arm", result.arms,
+                                            "comparison arm, measured against the reference arm");
     std::vector<long long> replicate_index, seeds;
     for (std::size_t r = 0; r < replicates; ++r) {
       replicate_index.push_back(static_cast<long long>(r));
@@ -126,10 +110,11 @@ void write_effects(const std::filesystem::path& path, const EffectsMetadata& met
       statistic_names.emplace_back(e.name);
       statistic_units.emplace_back(e.units);
     }
-    const H5Handle statistic =
-        file.label_scale("statistic", statistic_names, "effect statistic (see statistic_units)");
-    const H5Handle group = file.label_scale(
-        "group", {kKeyGroupNames.begin(), kKeyGroupNames.end()}, "key group of employment policy");
+    const H5Handle statistic = create_label_scale(root, "statistic", statistic_names,
+                                                  "effect statistic (see statistic_units)");
+    const H5Handle group =
+        create_label_scale(root, "group", {kKeyGroupNames.begin(), kKeyGroupNames.end()},
+                           "key group of employment policy");
     const auto first = YearMonth::parse(metadata.start).value_or(YearMonth{});
     std::vector<long long> days;
     for (std::size_t t = 0; t < months; ++t) {
@@ -159,7 +144,8 @@ void write_effects(const std::filesystem::path& path, const EffectsMetadata& met
         check_h5(H5DSattach_scale(data.get(), scale.get(), 0), name, "attach scale");
         describe(data.get(), "", long_name);
       };
-      strings("arm_levers", result.arm_levers, arm, "the arm's levers (policies[].name), comma-separated");
+      strings("arm_levers", result.arm_levers, arm,
+              "the arm's levers (policies[].name), comma-separated");
       strings("statistic_units", statistic_units, statistic, "units of the statistic");
     }
     std::vector<double> seed_values(seeds.begin(), seeds.end());

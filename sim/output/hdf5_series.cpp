@@ -30,6 +30,26 @@ void describe(hid_t dataset, const std::string& units, const std::string& long_n
   write_string_attribute(dataset, "long_name", long_name);
 }
 
+H5Handle create_label_scale(hid_t location, const std::string& name,
+                            const std::vector<std::string>& labels, const std::string& long_name) {
+  const H5Handle string_type = utf8_string_type();
+  const hsize_t dims[1] = {labels.size()};
+  const H5Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose, name + " dataspace");
+  const H5Handle plain = untimed_properties();
+  H5Handle scale(H5Dcreate2(location, name.c_str(), string_type.get(), space.get(), H5P_DEFAULT,
+                            plain.get(), H5P_DEFAULT),
+                 H5Dclose, "create " + name);
+  std::vector<const char*> texts;
+  for (const std::string& label : labels) texts.push_back(label.c_str());
+  if (!texts.empty()) {
+    check_h5(H5Dwrite(scale.get(), string_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()),
+             name, "write");
+  }
+  check_h5(H5DSset_scale(scale.get(), name.c_str()), name, "set scale");
+  describe(scale.get(), "", long_name);
+  return scale;
+}
+
 H5Handle create_row_dataset(hid_t location, const std::string& name, hid_t file_type, hsize_t width,
                             const std::vector<hsize_t>& chunk, int compression_level) {
   const int rank = width == kScalarRows ? 1 : 2;

@@ -18,6 +18,10 @@ H5Handle untimed_properties();
 //! CF-style `units` (skipped when empty) and `long_name` attributes.
 void describe(hid_t dataset, const std::string& units, const std::string& long_name);
 
+//! A dimension scale `name` of variable-length UTF-8 labels, with a long_name.
+H5Handle create_label_scale(hid_t location, const std::string& name,
+                            const std::vector<std::string>& labels, const std::string& long_name);
+
 //! The width of a rank-1 row dataset (one value a row, e.g. time).
 inline constexpr hsize_t kScalarRows = ~hsize_t{0};
 

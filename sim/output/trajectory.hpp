@@ -15,12 +15,12 @@ namespace laborsim {
 struct OutputAxes {
   std::vector<RegionNode> regions;
   std::vector<std::string> sectors;
-  std::vector<std::string> edges;  //!< "From-To" per link
+  std::vector<std::string> edges;     //!< "From-To" per link
   std::vector<std::string> policies;  //!< lever names
 
   AxisSizes sizes() const {
-    return {regions.size(), kKeyGroupCount, sectors.size(), edges.size(), kSizeClassCount,
-            policies.size()};
+    return {regions.size(), kKeyGroupCount,  sectors.size(),
+            edges.size(),   kSizeClassCount, policies.size()};
   }
   std::vector<std::string> labels(Axis axis) const;
 };

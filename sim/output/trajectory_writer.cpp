@@ -47,13 +47,15 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
 
   // The axes: dimension scales of variable-length UTF-8 labels.
   constexpr std::array<std::string_view, kAxisCount> long_names{
-      "region name", "key group of employment policy (groups overlap)", "sector of employment",
+      "region name",
+      "key group of employment policy (groups overlap)",
+      "sector of employment",
       "link between two regions (From-To)",
       "enterprise size class by employees (NBS 2017: micro < 20, small < 300, medium < 1000)",
       "policy lever, by its name in the scenario"};
   for (std::size_t a = 0; a < kAxisCount; ++a) {
-    axes_[a] = create_label_scale(std::string(kAxisNames[a]), axes.labels(static_cast<Axis>(a)),
-                                  std::string(long_names[a]));
+    axes_[a] = create_label_scale(file_.get(), std::string(kAxisNames[a]),
+                                  axes.labels(static_cast<Axis>(a)), std::string(long_names[a]));
   }
   const H5Handle& region = axes_[static_cast<std::size_t>(Axis::kRegion)];
   std::vector<const char*> kinds;
@@ -105,27 +107,6 @@ void TrajectoryWriter::create_time_axis(int chunk_months) {
                               {static_cast<hsize_t>(chunk_months)}, 0);
   check_h5(H5DSattach_scale(month_.get(), time_.get(), 0), context_, "attach time scale");
   describe(month_.get(), "1", "months since the scenario start (0 = first simulated month)");
-}
-
-H5Handle TrajectoryWriter::create_label_scale(const std::string& name,
-                                              const std::vector<std::string>& labels,
-                                              const std::string& long_name) {
-  const H5Handle string_type = utf8_string_type();
-  const hsize_t dims[1] = {labels.size()};
-  const H5Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose, name + " dataspace");
-  const H5Handle plain = untimed_properties();
-  H5Handle scale(H5Dcreate2(file_.get(), name.c_str(), string_type.get(), space.get(), H5P_DEFAULT,
-                            plain.get(), H5P_DEFAULT),
-                 H5Dclose, "create " + name);
-  std::vector<const char*> texts;
-  for (const std::string& label : labels) texts.push_back(label.c_str());
-  if (!texts.empty()) {
-    check_h5(H5Dwrite(scale.get(), string_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()),
-             context_, "write " + name);
-  }
-  check_h5(H5DSset_scale(scale.get(), name.c_str()), context_, name + " scale");
-  describe(scale.get(), "", long_name);
-  return scale;
 }
 
 void TrajectoryWriter::create_variables(const OutputLayout& layout) {

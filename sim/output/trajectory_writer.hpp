@@ -69,8 +69,6 @@ class TrajectoryWriter {
  private:
   void create_time_axis(int chunk_months);
   void create_variables(const OutputLayout& layout);
-  H5Handle create_label_scale(const std::string& name, const std::vector<std::string>& labels,
-                              const std::string& long_name);
 
   std::filesystem::path final_path_;
   std::filesystem::path partial_path_;

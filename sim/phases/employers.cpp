@@ -1,8 +1,8 @@
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
 
-#include "agents/random_stream.hpp"
 #include "agents/parallel.hpp"
+#include "agents/random_stream.hpp"
 #include "sim/phases/employer_economics.hpp"
 #include "sim/phases/phases.hpp"
 
@@ -77,7 +77,8 @@ void adjust_posted_wages(World& world) {
         // A premium cut lowers what a job costs, and so raises the wage that still pays.
         const float own_cost =
             relief.empty() ? cost : static_cast<float>(world.labor_cost_factor - relief[j]);
-        e.posted_wage[j] = std::min(e.posted_wage[j] * raise, ceiling * e.productivity[j] / own_cost);
+        e.posted_wage[j] =
+            std::min(e.posted_wage[j] * raise, ceiling * e.productivity[j] / own_cost);
       } else if (e.vacancies[j] == 0) {
         e.posted_wage[j] = std::max(e.posted_wage[j] * cut, std::min(minimum, e.posted_wage[j]));
       }

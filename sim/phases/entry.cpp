@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "agents/random_stream.hpp"
 #include "agents/parallel.hpp"
+#include "agents/random_stream.hpp"
 #include "sim/phases/employer_economics.hpp"
 #include "sim/phases/phases.hpp"
 #include "sim/synthesis/synthesize.hpp"

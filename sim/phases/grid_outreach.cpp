@@ -2,8 +2,8 @@
 // residents at home a month (contacts_per_staff_month each, scaled like the population), the key
 // groups first (agents/rationing.hpp). A reached worker gets job information pushes (extra
 // looks at home-region vacancies in search) and a referral (ranked higher by employers).
-#include "sim/phases/phases.hpp"
 #include "agents/rationing.hpp"
+#include "sim/phases/phases.hpp"
 
 namespace laborsim {
 
@@ -14,8 +14,9 @@ void reach_out(World& world) {
     capacity[world.grids.region[k]] +=
         world.grids.staff(k) * s.grids.contacts_per_staff_month * s.population.scale;
   }
-  const RationingResult result = ration_among_unemployed_at_home(
-      rationing_draw(world, RandomPurpose::kOutreach), capacity, s.grids.priority_weights, world.contacted);
+  const RationingResult result =
+      ration_among_unemployed_at_home(rationing_draw(world, RandomPurpose::kOutreach), capacity,
+                                      s.grids.priority_weights, world.contacted);
   world.grid_eligible = result.eligible;
   world.grid_contacts = result.placed;
 }

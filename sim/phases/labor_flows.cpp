@@ -1,7 +1,7 @@
 #include <atomic>
 
-#include "agents/random_stream.hpp"
 #include "agents/parallel.hpp"
+#include "agents/random_stream.hpp"
 #include "sim/phases/move_log.hpp"
 #include "sim/phases/phases.hpp"
 #include "sim/synthesis/person.hpp"

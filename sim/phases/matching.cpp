@@ -157,8 +157,8 @@ double policy_standard(const World& world, EmployerId j, std::uint32_t k, double
   const PolicyEffects& effects = world.effects;
   if (!m.searcher_subsidy.empty() && m.searcher_subsidy[k] > 0 &&
       effects.subsidised_employers.test(j)) {
-    const double cost = employer_cost_factor(world, j) * world.employers.posted_wage[j] *
-                        m.searcher_view[k].skill;
+    const double cost =
+        employer_cost_factor(world, j) * world.employers.posted_wage[j] * m.searcher_view[k].skill;
     standard *= std::max(0.1, 1 - m.searcher_subsidy[k] / cost);
   }
   const std::uint8_t sector = world.employers.sector[j];
@@ -201,8 +201,8 @@ void make_offers(World& world) {
         if (m.matched[k]) continue;  // hired in an earlier round
         const MatchingBuffers::SearcherView searcher = m.searcher_view[k];
         const double least =
-            levers_screen ? least_match_uniform(s, policy_standard(world, static_cast<EmployerId>(j),
-                                                                   k, standard))
+            levers_screen ? least_match_uniform(
+                                s, policy_standard(world, static_cast<EmployerId>(j), k, standard))
                           : least_uniform;
         if (match_uniform(s, searcher.worker, month, static_cast<EmployerId>(j)) < least) {
           continue;

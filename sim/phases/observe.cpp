@@ -242,8 +242,8 @@ Observation observe(const World& world, const std::vector<double>& benefits_paid
   for (std::size_t k = 0; k < kGroups; ++k) {
     const double unemployed = by_group[k][kGUnemployed];
     o.at(Variable::kGroupLaborForce, k) =
-        weight * (by_group[k][kGEmployed] + by_group[k][kGFarming] + by_group[k][kGPublicPost] +
-                  unemployed);
+        weight *
+        (by_group[k][kGEmployed] + by_group[k][kGFarming] + by_group[k][kGPublicPost] + unemployed);
     o.at(Variable::kGroupEmployed, k) = weight * by_group[k][kGEmployed];
     o.at(Variable::kGroupFarming, k) = weight * by_group[k][kGFarming];
     o.at(Variable::kGroupPublicPosts, k) = weight * by_group[k][kGPublicPost];

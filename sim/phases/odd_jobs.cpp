@@ -3,8 +3,8 @@
 // (agents/rationing.hpp). An odd job pays earnings_yuan_month, keeps skills from
 // depreciating, and stops the unemployment spell from lengthening (recent work is what
 // employers screen on): a bridge, not a job (they stay unemployed and keep searching).
-#include "sim/phases/phases.hpp"
 #include "agents/rationing.hpp"
+#include "sim/phases/phases.hpp"
 
 namespace laborsim {
 
@@ -16,8 +16,9 @@ void run_odd_jobs_markets(World& world) {
     capacity[r] =
         s.odd_jobs.markets_per_county * s.odd_jobs.placements_per_market_month * s.population.scale;
   }
-  const RationingResult result = ration_among_unemployed_at_home(
-      rationing_draw(world, RandomPurpose::kOddJobs), capacity, s.odd_jobs.priority_weights, world.odd_job);
+  const RationingResult result =
+      ration_among_unemployed_at_home(rationing_draw(world, RandomPurpose::kOddJobs), capacity,
+                                      s.odd_jobs.priority_weights, world.odd_job);
   world.odd_job_placements = result.placed;
 }
 

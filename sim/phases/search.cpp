@@ -8,8 +8,8 @@
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
 
-#include "agents/random_stream.hpp"
 #include "agents/parallel.hpp"
+#include "agents/random_stream.hpp"
 #include "sim/phases/phases.hpp"
 
 namespace laborsim {
@@ -134,8 +134,7 @@ void send_applications(World& world) {
     }
   }
   const auto relief = [&](WorkerId i, RegionId from, RegionId to) {
-    return seats && effects.transfer_seat.test(i) ? effects.fare_relief[from * regions + to]
-                                                  : 0.0f;
+    return seats && effects.transfer_seat.test(i) ? effects.fare_relief[from * regions + to] : 0.0f;
   };
   // Each searcher's looks (a region and a vacancy slot each) are drawn, and their slots
   // prefetched, one searcher ahead of judging them: the slots are scattered over a large array,
@@ -195,8 +194,8 @@ void send_applications(World& world) {
     const double* partners = seats ? partner_cdf.data() + location * regions : nullptr;
     if (seats && effects.transfer_seat.test(i) && partners[regions - 1] > 0) {
       const double whole = std::floor(effects.partner_looks);
-      const auto extra = static_cast<std::size_t>(
-          whole + (rng.uniform() < effects.partner_looks - whole ? 1 : 0));
+      const auto extra =
+          static_cast<std::size_t>(whole + (rng.uniform() < effects.partner_looks - whole ? 1 : 0));
       for (std::size_t p = 0; p < extra; ++p) {
         const double target = rng.uniform() * partners[regions - 1];
         std::size_t region = 0;
@@ -217,7 +216,8 @@ void send_applications(World& world) {
     const EmployerId own = w.status[i] == WorkerStatus::kEmployed ? w.employer[i] : kNoEmployer;
     for (const Look& look : drawn) {
       const MatchingBuffers::VacancySlot slot = m.vacancy_slots[look.slot];
-      const float value = slot.posted_wage * skill - world.move_cost_between(location, look.region) +
+      const float value = slot.posted_wage * skill -
+                          world.move_cost_between(location, look.region) +
                           relief(i, location, look.region);
       if (value < reservation || !(value > 0)) continue;
       if (slot.employer == own) continue;  // already works there

@@ -39,7 +39,7 @@ struct RegionSpec {
   double working_age_population{};  //!< [persons], home regions
   double initial_migrant_share{};
   double initial_farming_share{};  //!< of the rural-hukou labour force at home, home regions
-  double migrant_jobs{};  //!< [jobs], destinations
+  double migrant_jobs{};           //!< [jobs], destinations
   double mean_wage_yuan_month{};
   double living_cost_yuan_month{};
   int urban_communities{};

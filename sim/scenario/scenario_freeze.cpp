@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/scenario_loader.hpp"
@@ -16,6 +15,25 @@ std::string at(const std::string& base, std::size_t index, const std::string& ke
   return base + "/" + std::to_string(index) + (key.empty() ? "" : "/" + key);
 }
 
+// Names that must be unique within one list of the scenario (regions, sectors, levers, arms):
+// a second use is an error that points at the first.
+class UniqueNames {
+ public:
+  UniqueNames(std::string list, std::string what, std::string source)
+      : list_(std::move(list)), what_(std::move(what)), source_(std::move(source)) {}
+  void add(const std::string& name, std::size_t index) {
+    if (const auto [it, fresh] = seen_.emplace(name, index); !fresh) {
+      throw InputError(
+          source_, at(list_, index, "name"),
+          "duplicate " + what_ + " name '" + name + "' (first at " + at(list_, it->second) + ")");
+    }
+  }
+
+ private:
+  std::string list_, what_, source_;
+  std::map<std::string, std::size_t> seen_;
+};
+
 YearMonth parse_month(const json& value, const std::string& source, const std::string& pointer) {
   const auto parsed = YearMonth::parse(value.get<std::string>());
   if (!parsed) throw InputError(source, pointer, "expected YYYY-MM");
@@ -24,7 +42,7 @@ YearMonth parse_month(const json& value, const std::string& source, const std::s
 
 std::vector<SectorSpec> freeze_sectors(const json& doc, const std::string& source) {
   std::vector<SectorSpec> sectors;
-  std::set<std::string> names;
+  UniqueNames names("/employers/sectors", "sector", source);
   const json& list = doc["employers"]["sectors"];
   for (std::size_t i = 0; i < list.size(); ++i) {
     const json& s = list[i];
@@ -36,10 +54,7 @@ std::vector<SectorSpec> freeze_sectors(const json& doc, const std::string& sourc
                       s.value("separation_rate_monthly",
                               doc["employers"]["separation_rate_monthly"].get<double>()),
                       s["open_to_startups"]};
-    if (!names.insert(sector.name).second) {
-      throw InputError(source, at("/employers/sectors", i, "name"),
-                       "duplicate sector name '" + sector.name + "'");
-    }
+    names.add(sector.name, i);
     sectors.push_back(std::move(sector));
   }
   return sectors;
@@ -78,7 +93,7 @@ std::vector<double> freeze_sector_shares(const json& region, RegionKind kind,
 std::vector<RegionSpec> freeze_regions(const json& doc, const std::vector<SectorSpec>& sectors,
                                        const std::string& source) {
   std::vector<RegionSpec> regions;
-  std::map<std::string, std::size_t> seen;
+  UniqueNames names("/regions", "region", source);
   const json& list = doc["regions"];
   for (std::size_t i = 0; i < list.size(); ++i) {
     const json& r = list[i];
@@ -95,11 +110,7 @@ std::vector<RegionSpec> freeze_regions(const json& doc, const std::vector<Sector
     region.urban_communities = r["urban_communities"];
     region.urban_hukou_share = r["urban_hukou_share"];
     region.seasonal_demand = r["seasonal_demand"].get<std::array<double, 12>>();
-    if (const auto [it, fresh] = seen.emplace(region.name, i); !fresh) {
-      throw InputError(source, pointer + "/name",
-                       "duplicate region name '" + region.name + "' (first at " +
-                           at("/regions", it->second) + ")");
-    }
+    names.add(region.name, i);
     if (region.kind == RegionKind::kDestination) {
       if (region.working_age_population > 0) {
         throw InputError(source, pointer + "/working_age_population",
@@ -263,8 +274,8 @@ Target freeze_target(const json& t, const Scenario& s, const std::string& source
   const std::vector<std::string> classes(kSizeClassNames.begin(), kSizeClassNames.end());
   Target target;
   for (std::size_t k = 0; k < t["groups"].size(); ++k) {
-    target.groups |= group_bit(static_cast<KeyGroup>(
-        index_of(groups, t["groups"][k], "key group", source, pointer + "/groups/" + std::to_string(k))));
+    target.groups |= group_bit(static_cast<KeyGroup>(index_of(
+        groups, t["groups"][k], "key group", source, pointer + "/groups/" + std::to_string(k))));
   }
   target.regions.assign(s.regions.size(), 0);
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
@@ -294,7 +305,7 @@ Fen budget_limit(const json& budget, const char* key) {
 std::vector<PolicySpec> freeze_policies(const json& doc, const Scenario& s,
                                         const std::string& source) {
   std::vector<PolicySpec> policies;
-  std::map<std::string, std::size_t> seen;
+  UniqueNames names("/policies", "policy", source);
   const json& list = doc["policies"];
   for (std::size_t i = 0; i < list.size(); ++i) {
     const json& p = list[i];
@@ -302,11 +313,7 @@ std::vector<PolicySpec> freeze_policies(const json& doc, const Scenario& s,
     PolicySpec spec;
     spec.type = p["type"];
     spec.name = p["name"];
-    if (const auto [it, fresh] = seen.emplace(spec.name, i); !fresh) {
-      throw InputError(source, pointer + "/name",
-                       "duplicate policy name '" + spec.name + "' (first at " +
-                           at("/policies", it->second) + ")");
-    }
+    names.add(spec.name, i);
     if (p.contains("start")) {
       spec.start_month = parse_month(p["start"], source, pointer + "/start").months_since(s.start);
     }
@@ -323,7 +330,8 @@ std::vector<PolicySpec> freeze_policies(const json& doc, const Scenario& s,
     if (p.contains("sector")) {
       std::vector<std::string> sectors;
       for (const SectorSpec& sector : s.employers.sectors) sectors.push_back(sector.name);
-      spec.sector = static_cast<int>(index_of(sectors, p["sector"], "sector", source, pointer + "/sector"));
+      spec.sector =
+          static_cast<int>(index_of(sectors, p["sector"], "sector", source, pointer + "/sector"));
     }
     if (p.contains("destinations")) {
       std::vector<std::string> regions;
@@ -348,17 +356,13 @@ std::vector<ArmSpec> freeze_arms(const json& doc, const Scenario& s, const std::
   std::vector<std::string> levers;
   for (const PolicySpec& policy : s.policies) levers.push_back(policy.name);
   std::vector<ArmSpec> arms;
-  std::map<std::string, std::size_t> seen;
+  UniqueNames names("/arms", "arm", source);
   const json& list = doc["arms"];
   for (std::size_t i = 0; i < list.size(); ++i) {
     const json& a = list[i];
     const std::string pointer = at("/arms", i);
     ArmSpec arm{a["name"], a["description"], {}};
-    if (const auto [it, fresh] = seen.emplace(arm.name, i); !fresh) {
-      throw InputError(source, pointer + "/name",
-                       "duplicate arm name '" + arm.name + "' (first at " +
-                           at("/arms", it->second) + ")");
-    }
+    names.add(arm.name, i);
     for (std::size_t k = 0; k < a["levers"].size(); ++k) {
       arm.levers.push_back(index_of(levers, a["levers"][k], "lever (policies[].name)", source,
                                     pointer + "/levers/" + std::to_string(k)));

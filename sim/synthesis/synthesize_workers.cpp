@@ -4,8 +4,8 @@
 #include <cmath>
 #include <numeric>
 
-#include "agents/random_stream.hpp"
 #include "agents/parallel.hpp"
+#include "agents/random_stream.hpp"
 #include "sim/synthesis/person.hpp"
 #include "sim/synthesis/synthesize.hpp"
 

@@ -15,6 +15,7 @@
 
 #include "policies/policy_registry.hpp"
 #include "sim/simulation.hpp"
+#include "unit/run_months.hpp"
 #include "unit/test_scenarios.hpp"
 
 namespace laborsim {
@@ -37,7 +38,8 @@ std::vector<std::string> conditions(const std::string& type) {
 }
 
 // The scenario with one lever of `type`: its canonical entry, then `changes` on top.
-Scenario with_lever(const std::string& type, const nlohmann::json& changes = nlohmann::json::object()) {
+Scenario with_lever(const std::string& type,
+                    const nlohmann::json& changes = nlohmann::json::object()) {
   nlohmann::json entry = canonical_entries().at(type);
   entry.erase("scenario");
   entry["type"] = type;
@@ -48,12 +50,7 @@ Scenario with_lever(const std::string& type, const nlohmann::json& changes = nlo
   return test::small_dingxi(0.01, kMonths, sets);
 }
 
-std::vector<Observation> run(const Scenario& scenario) {
-  Simulation simulation(scenario);
-  std::vector<Observation> months;
-  for (int m = 0; m < scenario.months; ++m) months.push_back(simulation.step());
-  return months;
-}
+using test::run_months;
 
 // The run without levers under the conditions `type` is tested in.
 const std::vector<Observation>& baseline(const std::string& type) {
@@ -61,7 +58,7 @@ const std::vector<Observation>& baseline(const std::string& type) {
   const std::vector<std::string> sets = conditions(type);
   auto found = runs.find(sets);
   if (found == runs.end()) {
-    found = runs.emplace(sets, run(test::small_dingxi(0.01, kMonths, sets))).first;
+    found = runs.emplace(sets, run_months(test::small_dingxi(0.01, kMonths, sets))).first;
   }
   return found->second;
 }
@@ -81,7 +78,7 @@ class Conformance : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Conformance, ZeroBudgetLeavesEveryOutputAsInTheBaseline) {
   for (const char* limit : {"total_yuan", "per_month_yuan", "per_year_yuan"}) {
-    const auto months = run(with_lever(GetParam(), {{"budget", {{limit, 0}}}}));
+    const auto months = run_months(with_lever(GetParam(), {{"budget", {{limit, 0}}}}));
     for (int m = 0; m < kMonths; ++m) {
       EXPECT_TRUE(same_outputs(months[m], baseline(GetParam())[m])) << limit << ", month " << m;
       EXPECT_EQ(months[m].at(Variable::kSpend, 0), 0) << limit;
@@ -92,7 +89,7 @@ TEST_P(Conformance, ZeroBudgetLeavesEveryOutputAsInTheBaseline) {
 
 TEST_P(Conformance, BeforeItsStartEveryOutputIsAsInTheBaselineAndAfterwardsItActs) {
   const int start = 3;
-  const auto months = run(with_lever(GetParam(), {{"start", "2024-04"}}));
+  const auto months = run_months(with_lever(GetParam(), {{"start", "2024-04"}}));
   bool acted = false;
   double spent = 0;
   for (int m = 0; m < kMonths; ++m) {
@@ -110,7 +107,7 @@ TEST_P(Conformance, BeforeItsStartEveryOutputIsAsInTheBaselineAndAfterwardsItAct
 }
 
 TEST_P(Conformance, BudgetsAreNeverExceededAndABindingBudgetIsSpent) {
-  const auto free = run(with_lever(GetParam()));
+  const auto free = run_months(with_lever(GetParam()));
   double mean = 0, most = 0;
   for (const Observation& o : free) {
     mean += o.at(Variable::kSpend, 0) / kMonths;
@@ -121,9 +118,10 @@ TEST_P(Conformance, BudgetsAreNeverExceededAndABindingBudgetIsSpent) {
   // large single amounts), 1.5 average months' worth in the calendar year (which ends inside
   // the run), 2.5 months' worth in all.
   const double per_month = 0.75 * most, per_year = 1.5 * mean, total = 2.5 * mean;
-  const auto months = run(with_lever(
-      GetParam(), {{"budget", {{"per_month_yuan", per_month}, {"per_year_yuan", per_year},
-                               {"total_yuan", total}}}}));
+  const auto months = run_months(with_lever(
+      GetParam(),
+      {{"budget",
+        {{"per_month_yuan", per_month}, {"per_year_yuan", per_year}, {"total_yuan", total}}}}));
   double spent = 0;
   for (int m = 0; m < kMonths; ++m) {
     const double spend = months[m].at(Variable::kSpend, 0);
@@ -156,7 +154,8 @@ TEST_P(Conformance, PaysAndOffersOnlyToItsTarget) {
       }
       if (to.employer != Recipient::kNobody) {
         const EmployerStore& e = world.employers;
-        EXPECT_TRUE(covered.regions[e.region[to.employer]] && covered.sectors[e.sector[to.employer]])
+        EXPECT_TRUE(covered.regions[e.region[to.employer]] &&
+                    covered.sectors[e.sector[to.employer]])
             << "employer " << to.employer;
         ++checked;
       }
@@ -183,17 +182,16 @@ TEST_P(Conformance, ResultsAreIdenticalAtAnyThreadCount) {
   std::vector<Observation> one, two;
   {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
-    one = run(scenario);
+    one = run_months(scenario);
   }
   {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 2);
-    two = run(scenario);
+    two = run_months(scenario);
   }
   for (int m = 0; m < kMonths; ++m) EXPECT_TRUE(one[m] == two[m]) << "month " << m;
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryLever, Conformance,
-                         ::testing::ValuesIn(builtin_policies().types()),
+INSTANTIATE_TEST_SUITE_P(EveryLever, Conformance, ::testing::ValuesIn(builtin_policies().types()),
                          [](const auto& lever) { return lever.param; });
 
 TEST(ConformanceSuite, CoversEveryRegisteredLever) {

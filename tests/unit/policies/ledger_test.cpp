@@ -66,10 +66,10 @@ TEST(Ledger, CountsNewAndContinuingBeneficiariesAndKeepsAnAuditTrail) {
   Ledger ledger({Budget{}});
   ledger.keep_audit();
   ledger.open_month(true);
-  EXPECT_TRUE(ledger.pay(0, {7, Recipient::kNobody}, 100));                  // takes the offer up
-  EXPECT_TRUE(ledger.pay(0, {7, 3}, 50, Count::kAgain));                     // same person again
+  EXPECT_TRUE(ledger.pay(0, {7, Recipient::kNobody}, 100));  // takes the offer up
+  EXPECT_TRUE(ledger.pay(0, {7, 3}, 50, Count::kAgain));     // same person again
   EXPECT_TRUE(ledger.pay(0, {8, Recipient::kNobody}, 100, Count::kContinuing));  // course goes on
-  ledger.add_beneficiaries(0, Count::kNew, 2);                               // two seats, unpaid
+  ledger.add_beneficiaries(0, Count::kNew, 2);  // two seats, unpaid
   ledger.add_eligible(0, 40);
   ledger.add_jobs(0, 1);
   EXPECT_EQ(ledger.beneficiaries_this_month(0), 4);

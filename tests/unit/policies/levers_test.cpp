@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/simulation.hpp"
+#include "unit/run_months.hpp"
 #include "unit/test_scenarios.hpp"
 
 namespace laborsim {
@@ -17,12 +18,7 @@ Scenario with(const std::string& lever_json, std::vector<std::string> sets = {})
   return test::small_dingxi(0.01, kMonths, sets);
 }
 
-std::vector<Observation> run(const Scenario& scenario) {
-  Simulation simulation(scenario);
-  std::vector<Observation> months;
-  for (int m = 0; m < scenario.months; ++m) months.push_back(simulation.step());
-  return months;
-}
+using test::run_months;
 
 double total(const Observation& o, Variable v) { return o.total(v); }
 
@@ -55,7 +51,7 @@ TEST(PublicWelfarePosts, KeepsItsPostsFilledPaysEachHolderAndEndsPostsOnTime) {
 }
 
 TEST(HiringSubsidy, PaysTheOneTimeAmountPerHireAndTheMonthlyAmountPerRunningJob) {
-  const auto months = run(with(
+  const auto months = run_months(with(
       R"({"type": "employment_subsidy", "name": "hiring", "one_time_yuan": 1000, "monthly_yuan": 600,
           "duration_months": 4})"));
   double hires = 0;

@@ -80,10 +80,9 @@ TEST(Simulation, CallsPolicyHooksAtTheirPhasesEveryMonth) {
   simulation.step();
   simulation.step();
   simulation.finish();
-  const std::vector<std::string> expected{"init@0",   "begin@0:1000", "search@0",
-                                          "place@0",  "end@0",        "begin@1:1000",
-                                          "search@1", "place@1",      "end@1",
-                                          "final@2"};
+  const std::vector<std::string> expected{"init@0", "begin@0:1000", "search@0", "place@0",
+                                          "end@0",  "begin@1:1000", "search@1", "place@1",
+                                          "end@1",  "final@2"};
   EXPECT_EQ(log, expected);
 }
 

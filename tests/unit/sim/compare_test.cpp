@@ -26,10 +26,11 @@ TEST(Comparison, DefaultArmsAreTheBaselineAndEveryLever) {
   EXPECT_EQ(arms[1].name, "policies");
   EXPECT_EQ(arms[1].levers, std::vector<std::size_t>({0, 1}));
   // Listed arms: levers by name, in scenario order whatever the listing order.
-  const Scenario listed = test::small_dingxi(
-      0.01, 6,
-      {kTwoLevers, "arms=[{\"name\": \"none\", \"levers\": []}, "
-                   "{\"name\": \"both\", \"levers\": [\"hiring\", \"courses\"]}]"});
+  const Scenario listed =
+      test::small_dingxi(0.01, 6,
+                         {kTwoLevers,
+                          "arms=[{\"name\": \"none\", \"levers\": []}, "
+                          "{\"name\": \"both\", \"levers\": [\"hiring\", \"courses\"]}]"});
   EXPECT_EQ(comparison_arms(listed)[1].levers, std::vector<std::size_t>({0, 1}));
 }
 
@@ -114,8 +115,8 @@ TEST(Effects, AreDifferencesAgainstTheReferenceOverTheMonths) {
   EXPECT_DOUBLE_EQ(get(Effect::kSpend), 1.2e6 * 24);
   EXPECT_DOUBLE_EQ(get(Effect::kCostPerJobYear), 1.2e6 * 24 / 240);
   // An arm that destroys jobs has no cost per job created.
-  EXPECT_TRUE(std::isnan(effects_of(reference, arm).statistic[static_cast<std::size_t>(
-      Effect::kCostPerJobYear)]));
+  EXPECT_TRUE(std::isnan(
+      effects_of(reference, arm).statistic[static_cast<std::size_t>(Effect::kCostPerJobYear)]));
 }
 
 TEST(Effects, IntervalsUseStudentsT) {

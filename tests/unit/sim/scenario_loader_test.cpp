@@ -154,12 +154,14 @@ TEST(ScenarioLoader, RejectsBrokenReferences) {
             std::string::npos);
   EXPECT_EQ(load_error(source, {"policies=[{\"type\": \"training_subsidy\", \"name\": \"t\", "
                                 "\"seatz\": 3}]"}),
-            source + ": /policies/0: Object contains a property that could not be validated "
-                     "using 'properties' or 'additionalProperties' constraints: 'seatz'");
+            source +
+                ": /policies/0: Object contains a property that could not be validated "
+                "using 'properties' or 'additionalProperties' constraints: 'seatz'");
   EXPECT_EQ(load_error(source, {"policies=[{\"type\": \"training_subsidy\", \"name\": \"t\", "
                                 "\"sector\": \"mining\"}]"}),
-            source + ": /policies/0/sector: unknown sector 'mining' (known: agriculture, "
-                     "manufacturing, construction, services, public, platform)");
+            source +
+                ": /policies/0/sector: unknown sector 'mining' (known: agriculture, "
+                "manufacturing, construction, services, public, platform)");
   EXPECT_NE(load_error(source, {"policies=[{\"type\": \"training_subsidy\", \"name\": \"t\", "
                                 "\"target\": {\"regions\": [\"Paris\"]}}]"})
                 .find("/policies/0/target/regions/0: unknown region 'Paris' (known: Anding, "),
@@ -189,7 +191,7 @@ TEST(ScenarioLoader, FillsLeverDefaultsAndResolvesTargets) {
   EXPECT_EQ(interns.end_month, INT_MAX);
   EXPECT_EQ(interns.entry["monthly_yuan"], 1100);  // the lever's schema default
   EXPECT_EQ(interns.target.groups, group_bit(KeyGroup::kCollegeGraduate));  // its default target
-  EXPECT_EQ(interns.budget.per_month, 100050);  // fen
+  EXPECT_EQ(interns.budget.per_month, 100050);                              // fen
   EXPECT_EQ(interns.budget.total, Budget::kUnlimited);
   // Regions left empty: the home regions only.
   EXPECT_EQ(std::vector<std::uint8_t>(interns.target.regions.begin(), interns.target.regions.end()),
