@@ -64,7 +64,9 @@ ReplicateEffects effects_of(const Trajectory& arm, const Trajectory& reference) 
     employed_months += employed;
     at(Effect::kUnemployed) += a.total(Variable::kUnemployed) - b.total(Variable::kUnemployed);
     at(Effect::kFarming) += a.total(Variable::kFarming) - b.total(Variable::kFarming);
-    at(Effect::kPublicPosts) += a.total(Variable::kPublicPosts) - b.total(Variable::kPublicPosts);
+    const double posts = a.total(Variable::kPublicPosts) - b.total(Variable::kPublicPosts);
+    at(Effect::kPublicPosts) += posts;
+    at(Effect::kJobYears) += (employed + posts) / 12;
     at(Effect::kUnemploymentRate) += 100 * (unemployment_rate(a) - unemployment_rate(b));
     at(Effect::kWageIncome) += wage_bill(a) - wage_bill(b);
     at(Effect::kValueAdded) += a.total(Variable::kValueAdded) - b.total(Variable::kValueAdded);
@@ -82,7 +84,6 @@ ReplicateEffects effects_of(const Trajectory& arm, const Trajectory& reference) 
   at(Effect::kFarming) /= months;
   at(Effect::kPublicPosts) /= months;
   at(Effect::kUnemploymentRate) /= months;
-  at(Effect::kJobYears) = employed_months / 12;
   at(Effect::kNetFiscalCost) = at(Effect::kSpend) + at(Effect::kBenefitsPaid);
   at(Effect::kCostPerJobYear) =
       at(Effect::kJobYears) > 0 ? at(Effect::kSpend) / at(Effect::kJobYears) : kNaN;

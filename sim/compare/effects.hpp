@@ -45,7 +45,8 @@ inline constexpr std::array<EffectInfo, kEffectCount> kEffects{{
     {"unemployment_rate", "percentage points",
      "mean change in the unemployment rate (unemployed / labour force, all regions)"},
     {"job_years", "job-years",
-     "jobs created over the run: the change in employed summed over the months, / 12"},
+     "jobs created over the run, market jobs and public-welfare posts: the change in employed "
+     "plus public_posts summed over the months, / 12"},
     {"wage_income", "yuan",
      "change in wages earned over the run (mean wage x employed, all regions and months)"},
     {"value_added", "yuan", "change in value added over the run"},

@@ -64,6 +64,8 @@ TrajectoryFile read_trajectory(const std::string& path) {
     if (width == 0) continue;  // nothing to read (and absent from version 1 files)
     std::vector<double> values(months * width);
     const std::string name(variable.name);
+    // Format version 1 files predate public-welfare posts: none were held.
+    if (result.format_version < 2 && H5Lexists(root, name.c_str(), H5P_DEFAULT) <= 0) continue;
     const H5Handle dataset(H5Dopen2(root, name.c_str(), H5P_DEFAULT), H5Dclose,
                            "open " + name + " in " + path);
     const H5Handle file_space(H5Dget_space(dataset.get()), H5Sclose, "dataspace of " + name);

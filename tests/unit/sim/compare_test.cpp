@@ -114,6 +114,13 @@ TEST(Effects, AreDifferencesAgainstTheReferenceOverTheMonths) {
   EXPECT_DOUBLE_EQ(get(Effect::kWageIncome), 120 * 4000.0 * 24);
   EXPECT_DOUBLE_EQ(get(Effect::kSpend), 1.2e6 * 24);
   EXPECT_DOUBLE_EQ(get(Effect::kCostPerJobYear), 1.2e6 * 24 / 240);
+  // Public-welfare posts are jobs too (not employment by employers).
+  Trajectory posts = flat(900, 40, 1.2e6, 24);
+  for (Observation& o : posts.months) o.at(Variable::kPublicPosts, 0) = 60;
+  const ReplicateEffects p = effects_of(posts, reference);
+  EXPECT_DOUBLE_EQ(p.statistic[static_cast<std::size_t>(Effect::kEmployed)], 0);
+  EXPECT_DOUBLE_EQ(p.statistic[static_cast<std::size_t>(Effect::kPublicPosts)], 60);
+  EXPECT_DOUBLE_EQ(p.statistic[static_cast<std::size_t>(Effect::kJobYears)], 120);
   // An arm that destroys jobs has no cost per job created.
   EXPECT_TRUE(std::isnan(
       effects_of(reference, arm).statistic[static_cast<std::size_t>(Effect::kCostPerJobYear)]));
