@@ -27,6 +27,7 @@ struct ScenarioArgs {
 
 struct RunArgs {
   ScenarioArgs scenario;
+  std::string arm;  //!< run only this arm's levers; empty = every lever
   std::string output;
   int threads = 0;  //!< 0 = all cores
   bool quiet = false;

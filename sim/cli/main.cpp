@@ -41,6 +41,9 @@ int main(int argc, char** argv) {
   run->add_option("-j,--threads", run_args.threads, "Worker threads (0: all cores)")
       ->check(CLI::NonNegativeNumber);
   run->add_flag("-q,--quiet", run_args.quiet, "No progress or messages on stderr");
+  run->add_option("--arm", run_args.arm,
+                  "Run only this arm's levers (one of the scenario's arms; baseline or policies "
+                  "when it lists none)");
   run->add_option("--metrics-json", run_args.metrics_json,
                   "Write timings, sizes and peak memory of the run to this JSON file");
 

@@ -9,6 +9,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/cli/thread_limit.hpp"
+#include "sim/compare/comparison.hpp"
 #include "sim/run.hpp"
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/scenario_loader.hpp"
@@ -23,10 +24,10 @@ long long peak_rss_bytes() {
 }
 
 std::filesystem::path output_path(const RunArgs& args, const Scenario& scenario) {
+  const std::string name = args.arm.empty() ? scenario.name : scenario.name + "." + args.arm;
   const std::filesystem::path path =
-      args.output.empty()
-          ? std::filesystem::path(scenario.output.directory) / (scenario.name + ".h5")
-          : std::filesystem::path(args.output);
+      args.output.empty() ? std::filesystem::path(scenario.output.directory) / (name + ".h5")
+                          : std::filesystem::path(args.output);
   if (std::filesystem::is_directory(path)) {
     throw InputError(path.string() + ": output path is a directory; give a file name");
   }
@@ -62,7 +63,11 @@ void write_metrics(const std::string& path, const RunReport& report, const Scena
 }  // namespace
 
 int run_command(const RunArgs& args) {
-  const Scenario scenario = load_scenario(args.scenario.source(), args.scenario.overrides());
+  const Scenario loaded = load_scenario(args.scenario.source(), args.scenario.overrides());
+  // An arm runs its own levers only, with the scenario's seed: what laborsim compare's
+  // replicate 0 of that arm gives.
+  const Scenario scenario =
+      args.arm.empty() ? loaded : arm_scenario(loaded, find_arm(loaded, args.arm), loaded.seed);
   const std::filesystem::path output = output_path(args, scenario);
 
   const ThreadLimit limit(args.threads);
@@ -74,8 +79,8 @@ int run_command(const RunArgs& args) {
                  scenario.burn_in_months, scenario.population.scale);
   }
   ConsoleProgress progress(stderr);
-  const RunReport report =
-      run_scenario(scenario, RunOptions{output, threads, 0, ""}, args.quiet ? nullptr : &progress);
+  const RunReport report = run_scenario(scenario, RunOptions{output, threads, 0, args.arm},
+                                        args.quiet ? nullptr : &progress);
 
   std::cout << "laborsim: " << scenario.name << ", " << scenario.months << " months from "
             << scenario.start.to_string() << " (all regions, persons)\n"

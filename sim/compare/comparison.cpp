@@ -22,6 +22,16 @@ std::vector<ArmSpec> comparison_arms(const Scenario& scenario) {
   return arms;
 }
 
+ArmSpec find_arm(const Scenario& scenario, const std::string& name) {
+  const std::vector<ArmSpec> arms = comparison_arms(scenario);
+  std::string known;
+  for (const ArmSpec& arm : arms) {
+    if (arm.name == name) return arm;
+    known += (known.empty() ? "" : ", ") + arm.name;
+  }
+  throw InputError(scenario.name + ": --arm " + name + ": no such arm (arms: " + known + ")");
+}
+
 std::uint64_t replicate_seed(std::uint64_t seed, int replicate) {
   if (replicate == 0) return seed;
   constexpr std::uint64_t kBelow53Bits = (std::uint64_t{1} << 53) - 1;

@@ -16,6 +16,10 @@ namespace laborsim {
 //! nothing to compare (fewer than two arms).
 std::vector<ArmSpec> comparison_arms(const Scenario& scenario);
 
+//! The arm named `name` among comparison_arms(scenario); throws InputError naming the arms
+//! when there is none.
+ArmSpec find_arm(const Scenario& scenario, const std::string& name);
+
 //! The seed of replicate `replicate`: the scenario's own for replicate 0 (so that replicate 0 of
 //! an arm is what `laborsim run` gives for it), SplitMix64-derived below 2^53 for the others.
 std::uint64_t replicate_seed(std::uint64_t seed, int replicate);

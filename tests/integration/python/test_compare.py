@@ -65,6 +65,20 @@ def test_each_arm_is_what_laborsim_run_gives_for_it(comparison, laborsim, tmp_pa
     assert_same_datasets(out / "baseline.r1.h5", tmp_path / "none.h5")
 
 
+def test_run_of_one_arm_is_that_arms_first_replicate(comparison, laborsim, tmp_path):
+    scenario, out, _ = comparison
+    subprocess.run([laborsim, "run", str(scenario), "--arm", "baseline", "-o",
+                    str(tmp_path / "baseline.h5"), "-q"], check=True, capture_output=True)
+    assert_same_datasets(out / "baseline.r0.h5", tmp_path / "baseline.h5")
+    with h5py.File(tmp_path / "baseline.h5", "r") as f:
+        assert f.attrs["arm"] == "baseline"
+        assert json.loads(f.attrs["config"])["policies"] == []
+    bad = subprocess.run([laborsim, "run", str(scenario), "--arm", "nosuch", "-o",
+                          str(tmp_path / "x.h5")], capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert "no such arm (arms: baseline, policies)" in bad.stderr
+
+
 def test_effects_follow_from_the_runs(comparison):
     _, out, _ = comparison
     with xr.open_dataset(out / "effects.h5") as effects:
