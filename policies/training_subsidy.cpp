@@ -9,7 +9,6 @@
 // lever attributes to itself the hires of completers within six months of completing.
 #include <cmath>
 
-#include "agents/rationing.hpp"
 #include "policies/lever_support.hpp"
 #include "policies/levers.hpp"
 

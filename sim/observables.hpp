@@ -159,8 +159,8 @@ inline constexpr std::array<VariableInfo, kVariableCount> kVariables{{
     {Variable::kJobFindingRate, "job_finding_rate", "1/month",
      "job_finders over job_seekers (0 without seekers)", false},
     {Variable::kJobToJobMoves, "job_to_job_moves", "persons",
-     "employed people who moved straight to another employer during the month, by where they "
-     "worked",
+     "employed people (or holders of public-welfare posts) who moved straight to another employer "
+     "during the month, by where they worked",
      true},
     {Variable::kSeparationRate, "separation_rate", "1/month",
      "separations over the employees the region's employers had when the month began", false},

@@ -67,16 +67,14 @@ void adjust_posted_wages(World& world) {
   const auto raise = static_cast<float>(1 + spec.wage_raise_monthly);
   const auto cut = static_cast<float>(1 - spec.wage_cut_monthly);
   const auto minimum = static_cast<float>(spec.minimum_wage_yuan_month);
-  const auto cost = static_cast<float>(world.labor_cost_factor);
   // Above this share of productivity a full-size employer would make a loss after fixed costs.
   const auto ceiling = static_cast<float>(1 - spec.fixed_cost_share);
-  const std::vector<float>& relief = world.effects.employer_cost_relief;
   for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
       if (m.open_slots[j] > 0) {
         // A premium cut lowers what a job costs, and so raises the wage that still pays.
-        const float own_cost =
-            relief.empty() ? cost : static_cast<float>(world.labor_cost_factor - relief[j]);
+        const auto own_cost =
+            static_cast<float>(employer_cost_factor(world, static_cast<EmployerId>(j)));
         e.posted_wage[j] =
             std::min(e.posted_wage[j] * raise, ceiling * e.productivity[j] / own_cost);
       } else if (e.vacancies[j] == 0) {
