@@ -8,6 +8,9 @@ packages=(
   libboost-graph-dev libboost-random-dev libtbb-dev libhdf5-dev
   nlohmann-json3-dev libvalijson-dev libcli11-dev librandom123-dev
   libgtest-dev
+  # Sweeps: `sweep run --mpi` (Open MPI, on by default: LABORSIM_WITH_MPI); the tests' one-node
+  # Slurm cluster (scripts/slurm/local-cluster.sh) that runs scripts/slurm/sweep.sbatch.
+  openmpi-bin libopenmpi-dev slurm-wlm munge
   # Debian's Python stack: seen by /usr/bin/python3 only (another python3 may come first on
   # PATH), so the Makefile, CTest and every script run /usr/bin/python3, never a bare python3.
   python3 python3-pytest python3-numpy python3-pandas python3-xarray

@@ -27,7 +27,8 @@ struct ScenarioArgs {
 
 struct RunArgs {
   ScenarioArgs scenario;
-  std::string arm;  //!< run only this arm's levers; empty = every lever
+  std::string arm;    //!< run only this arm's levers; empty = every lever
+  int replicate = 0;  //!< seed of this replicate (as laborsim compare and sweeps derive it)
   std::string output;
   int threads = 0;  //!< 0 = all cores
   bool quiet = false;
@@ -42,10 +43,42 @@ struct CompareArgs {
   bool quiet = false;
 };
 
+struct SweepPlanArgs {
+  std::string sweep;   //!< the sweep file
+  std::string output;  //!< folder; empty = OUTPUT.DIRECTORY/NAME of the base scenario
+};
+
+//! sweep run and sweep exec.
+struct SweepExecArgs {
+  std::string folder;
+  std::optional<int> threads;     //!< -j of each run
+  std::optional<int> concurrent;  //!< runs at once
+  std::optional<int> task;        //!< exec: slice (default SLURM_ARRAY_TASK_ID)
+  std::optional<int> tasks;       //!< exec: slices (default SLURM_ARRAY_TASK_COUNT)
+  bool mpi = false;               //!< run: spread the runs over MPI ranks
+  bool quiet = false;
+};
+
+struct SweepStatusArgs {
+  std::string folder;
+  bool json = false;
+};
+
+struct SweepCollectArgs {
+  std::string folder;
+  std::string output;  //!< empty = DIR/summary.h5
+  bool partial = false;
+};
+
 int run_command(const RunArgs& args);
 int compare_command(const CompareArgs& args);
 int validate_command(const ScenarioArgs& args);
 int schema_command();
+int sweep_plan_command(const SweepPlanArgs& args);
+int sweep_run_command(const SweepExecArgs& args);
+int sweep_exec_command(const SweepExecArgs& args);
+int sweep_status_command(const SweepStatusArgs& args);
+int sweep_collect_command(const SweepCollectArgs& args);
 int inspect_command(const std::string& target, const ScenarioArgs& args);
 
 }  // namespace laborsim::cli

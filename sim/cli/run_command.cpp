@@ -24,7 +24,8 @@ long long peak_rss_bytes() {
 }
 
 std::filesystem::path output_path(const RunArgs& args, const Scenario& scenario) {
-  const std::string name = args.arm.empty() ? scenario.name : scenario.name + "." + args.arm;
+  std::string name = args.arm.empty() ? scenario.name : scenario.name + "." + args.arm;
+  if (args.replicate > 0) name += ".r" + std::to_string(args.replicate);
   const std::filesystem::path path =
       args.output.empty() ? std::filesystem::path(scenario.output.directory) / (name + ".h5")
                           : std::filesystem::path(args.output);
@@ -64,10 +65,12 @@ void write_metrics(const std::string& path, const RunReport& report, const Scena
 
 int run_command(const RunArgs& args) {
   const Scenario loaded = load_scenario(args.scenario.source(), args.scenario.overrides());
-  // An arm runs its own levers only, with the scenario's seed: what laborsim compare's
-  // replicate 0 of that arm gives.
-  const Scenario scenario =
-      args.arm.empty() ? loaded : arm_scenario(loaded, find_arm(loaded, args.arm), loaded.seed);
+  // An arm runs its own levers only; a replicate runs with its derived seed: what replicate R of
+  // that arm in laborsim compare (or a sweep) gives.
+  const std::uint64_t seed = replicate_seed(loaded.seed, args.replicate);
+  const Scenario scenario = args.arm.empty()
+                                ? reseeded(loaded, seed)
+                                : arm_scenario(loaded, find_arm(loaded, args.arm), seed);
   const std::filesystem::path output = output_path(args, scenario);
 
   const ThreadLimit limit(args.threads);
@@ -79,8 +82,9 @@ int run_command(const RunArgs& args) {
                  scenario.burn_in_months, scenario.population.scale);
   }
   ConsoleProgress progress(stderr);
-  const RunReport report = run_scenario(scenario, RunOptions{output, threads, 0, args.arm},
-                                        args.quiet ? nullptr : &progress);
+  const RunReport report =
+      run_scenario(scenario, RunOptions{output, threads, args.replicate, args.arm},
+                   args.quiet ? nullptr : &progress);
 
   std::cout << "laborsim: " << scenario.name << ", " << scenario.months << " months from "
             << scenario.start.to_string() << " (all regions, persons)\n"

@@ -38,9 +38,15 @@ std::uint64_t replicate_seed(std::uint64_t seed, int replicate) {
   return split_mix64(seed ^ split_mix64(static_cast<std::uint64_t>(replicate))) & kBelow53Bits;
 }
 
-Scenario arm_scenario(const Scenario& base, const ArmSpec& arm, std::uint64_t seed) {
+Scenario reseeded(const Scenario& base, std::uint64_t seed) {
   Scenario s = base;
   s.seed = seed;
+  s.config["seed"] = seed;
+  return s;
+}
+
+Scenario arm_scenario(const Scenario& base, const ArmSpec& arm, std::uint64_t seed) {
+  Scenario s = reseeded(base, seed);
   s.policies.clear();
   s.arms.clear();
   nlohmann::json policies = nlohmann::json::array();
@@ -50,7 +56,6 @@ Scenario arm_scenario(const Scenario& base, const ArmSpec& arm, std::uint64_t se
   }
   s.config["policies"] = policies;
   s.config["arms"] = nlohmann::json::array();
-  s.config["seed"] = seed;
   return s;
 }
 

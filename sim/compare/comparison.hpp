@@ -24,6 +24,9 @@ ArmSpec find_arm(const Scenario& scenario, const std::string& name);
 //! an arm is what `laborsim run` gives for it), SplitMix64-derived below 2^53 for the others.
 std::uint64_t replicate_seed(std::uint64_t seed, int replicate);
 
+//! `base` with seed `seed`, in the stored configuration too.
+Scenario reseeded(const Scenario& base, std::uint64_t seed);
+
 //! `base` with only `arm`'s levers, seed `seed`, no arms, and the stored configuration changed
 //! to match, so that `laborsim run` of that configuration reproduces the arm.
 Scenario arm_scenario(const Scenario& base, const ArmSpec& arm, std::uint64_t seed);

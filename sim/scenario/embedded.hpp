@@ -8,6 +8,7 @@
 namespace laborsim {
 namespace embedded {
 extern const std::string_view scenario_schema_json;  // configs/schema/scenario.schema.json
+extern const std::string_view sweep_schema_json;     // configs/schema/sweep.schema.json
 extern const std::string_view dingxi_json;           // configs/dingxi.json
 }  // namespace embedded
 

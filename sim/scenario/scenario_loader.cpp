@@ -85,7 +85,11 @@ const nlohmann::json& scenario_schema_document() { return scenario_schema().docu
 nlohmann::json load_scenario_document(const std::string& source,
                                       const std::vector<Override>& overrides) {
   std::vector<std::string> chain;
-  nlohmann::json document = load_layers(source, chain);
+  return resolve_scenario_document(load_layers(source, chain), source, overrides);
+}
+
+nlohmann::json resolve_scenario_document(nlohmann::json document, const std::string& source,
+                                         const std::vector<Override>& overrides) {
   for (const Override& override_value : overrides) {
     if (!override_value.path.empty() && override_value.path.front() == "extends") {
       throw InputError("--set " + override_value.text +

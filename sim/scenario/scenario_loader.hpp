@@ -15,6 +15,11 @@ namespace laborsim {
 nlohmann::json load_scenario_document(const std::string& source,
                                       const std::vector<Override>& overrides = {});
 
+//! A document whose `extends` chain is already resolved (e.g. a merged scenario kept in memory)
+//! with the overrides applied, defaults filled and validated, as load_scenario_document does.
+nlohmann::json resolve_scenario_document(nlohmann::json document, const std::string& source,
+                                         const std::vector<Override>& overrides = {});
+
 //! Checks what the schema cannot (unique names, known references, a connected graph) and
 //! freezes the document into a Scenario. `source` labels error messages.
 Scenario freeze_scenario(const nlohmann::json& document, const std::string& source);
