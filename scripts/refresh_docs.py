@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Regenerates the parts of docs/ that the code determines, and which tests compare:
-the key reference of docs/CONFIG.md (from the schema) and the default-run and calibration-target
+the key references of docs/CONFIG.md and docs/SWEEPS.md (from the schemas) and the default-run and calibration-target
 tables of docs/CALIBRATION.md (from `laborsim run -q`, which is deterministic).
 
 Usage: /usr/bin/python3 scripts/refresh_docs.py [--laborsim build/bin/laborsim]
@@ -25,8 +25,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--laborsim", default=str(ROOT / "build" / "bin" / "laborsim"))
     args = parser.parse_args()
-    subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "schema_doc.py"), "--write",
-                    str(ROOT / "docs" / "CONFIG.md")], check=True)
+    for schema, document in (("scenario", "CONFIG.md"), ("sweep", "SWEEPS.md")):
+        subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "schema_doc.py"), "--schema",
+                        str(ROOT / "configs" / "schema" / f"{schema}.schema.json"), "--write",
+                        str(ROOT / "docs" / document)], check=True)
     calibration = ROOT / "docs" / "CALIBRATION.md"
     with tempfile.TemporaryDirectory() as folder:
         run = f"{folder}/dingxi.h5"

@@ -1,10 +1,11 @@
 #!/usr/bin/python3
-"""Generates the key reference of docs/CONFIG.md from configs/schema/scenario.schema.json.
+"""Generates a key reference from a JSON schema: docs/CONFIG.md's from
+configs/schema/scenario.schema.json, docs/SWEEPS.md's from configs/schema/sweep.schema.json.
 
-Usage: /usr/bin/python3 scripts/schema_doc.py [--write docs/CONFIG.md]
+Usage: /usr/bin/python3 scripts/schema_doc.py [--schema FILE] [--write docs/CONFIG.md]
 Without --write, prints the reference; with it, replaces the text between the
 <!-- schema:begin --> and <!-- schema:end --> markers. tests/integration/python/test_docs.py fails
-when the committed CONFIG.md differs from what this script generates.
+when a committed reference differs from what this script generates.
 """
 import argparse
 import json
@@ -97,8 +98,8 @@ def branch_rows(schema, node, path):
             yield from rows(schema, child, f"{base}.{key}", set(branch.get("required", [])))
 
 
-def reference():
-    schema = json.loads(SCHEMA.read_text())
+def reference(schema_path=SCHEMA):
+    schema = json.loads(pathlib.Path(schema_path).read_text())
     lines = ["| key | type | default | allowed | meaning and source |",
              "|---|---|---|---|---|"]
     for row in rows(schema, schema, "", set(schema.get("required", []))):
@@ -108,9 +109,10 @@ def reference():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--schema", type=pathlib.Path, default=SCHEMA)
     parser.add_argument("--write", type=pathlib.Path)
     args = parser.parse_args()
-    text = reference()
+    text = reference(args.schema)
     if not args.write:
         print(text)
         return

@@ -61,6 +61,21 @@ class ListSource : public RunSource {
   std::size_t next_ = 0;
 };
 
+//! The closing line and the exit code: 0 when every run made is done, 1 otherwise.
+int finish(const SweepFolder& folder, const PoolReport& report, bool quiet,
+           const std::string& what) {
+  if (!quiet) {
+    std::fprintf(stderr, "laborsim sweep: %s: %zu runs done, %zu failed%s\n", what.c_str(),
+                 report.done, report.failed,
+                 report.interrupted ? "; interrupted: run the same command again to go on" : "");
+    if (report.failed > 0) {
+      std::fprintf(stderr, "laborsim sweep: see laborsim sweep status %s\n",
+                   folder.root.string().c_str());
+    }
+  }
+  return report.failed == 0 && !report.interrupted ? kExitOk : kExitFailure;
+}
+
 int execute(const SweepFolder& folder, const Manifest& manifest, std::vector<std::size_t> runs,
             const SweepExecArgs& args, const std::string& what) {
   const Slots slots = slots_and_threads(args);
@@ -71,11 +86,7 @@ int execute(const SweepFolder& folder, const Manifest& manifest, std::vector<std
   RunLauncher launcher(folder, manifest, slots.threads, what);
   ListSource source(std::move(runs));
   const PoolReport report = run_pool(launcher, source, slots.slots, args.quiet, manifest);
-  if (!args.quiet) {
-    std::fprintf(stderr, "laborsim sweep: %s: %zu runs done, %zu failed\n", what.c_str(),
-                 report.done, report.failed);
-  }
-  return report.failed == 0 ? kExitOk : kExitFailure;
+  return finish(folder, report, args.quiet, what);
 }
 
 int task_from_environment(const std::optional<int>& given, const char* variable,
@@ -147,11 +158,8 @@ int sweep_run_command(const SweepExecArgs& args) {
       "rank " + std::to_string(session.rank()) + "/" + std::to_string(session.size()));
   const PoolReport report =
       run_pool_mpi(session, launcher, manifest, to_do, slots.slots, args.quiet);
-  if (lead && !args.quiet) {
-    std::fprintf(stderr, "laborsim sweep: run over %d MPI ranks: %zu runs done, %zu failed\n",
-                 session.size(), report.done, report.failed);
-  }
-  return report.failed == 0 ? kExitOk : kExitFailure;
+  return finish(folder, report, args.quiet || !lead,
+                "run over " + std::to_string(session.size()) + " MPI ranks");
 }
 
 int sweep_exec_command(const SweepExecArgs& args) {

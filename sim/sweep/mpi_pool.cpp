@@ -40,7 +40,7 @@ class DispatcherSource : public RunSource {
 
  private:
   std::optional<std::size_t> take() {
-    if (queue_.empty()) return std::nullopt;
+    if (queue_.empty() || sweep_stop_requested()) return std::nullopt;
     const std::size_t run = queue_.front();
     queue_.pop_front();
     return run;
@@ -85,10 +85,10 @@ PoolReport run_pool_mpi(const MpiSession& session, RunLauncher& launcher, const 
     RequestSource source;
     local = run_pool(launcher, source, slots, quiet, manifest);
   }
-  unsigned long long counts[2] = {local.done, local.failed};
-  unsigned long long totals[2] = {0, 0};
-  MPI_Allreduce(counts, totals, 2, MPI_UNSIGNED_LONG_LONG, MPI_SUM, MPI_COMM_WORLD);
-  return {static_cast<std::size_t>(totals[0]), static_cast<std::size_t>(totals[1])};
+  unsigned long long counts[3] = {local.done, local.failed, local.interrupted ? 1ULL : 0ULL};
+  unsigned long long totals[3] = {0, 0, 0};
+  MPI_Allreduce(counts, totals, 3, MPI_UNSIGNED_LONG_LONG, MPI_SUM, MPI_COMM_WORLD);
+  return {static_cast<std::size_t>(totals[0]), static_cast<std::size_t>(totals[1]), totals[2] > 0};
 }
 
 }  // namespace laborsim

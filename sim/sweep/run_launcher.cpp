@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <stdexcept>
@@ -42,7 +43,33 @@ pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& l
   return pid;
 }
 
+std::atomic<int> g_stop_signal{0};
+
+extern "C" void note_stop_signal(int signal) { g_stop_signal.store(signal); }
+
 }  // namespace
+
+StopOnSignal::StopOnSignal() {
+  g_stop_signal.store(0);
+  struct sigaction action {};
+  action.sa_handler = note_stop_signal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, &old_interrupt_);
+  sigaction(SIGTERM, &action, &old_terminate_);
+}
+
+StopOnSignal::~StopOnSignal() {
+  sigaction(SIGINT, &old_interrupt_, nullptr);
+  sigaction(SIGTERM, &old_terminate_, nullptr);
+}
+
+bool StopOnSignal::requested() const { return g_stop_signal.load() != 0; }
+
+bool sweep_stop_requested() { return g_stop_signal.load() != 0; }
+
+void RunLauncher::signal_all(int signal) const {
+  for (const Child& child : children_) kill(child.pid, signal);
+}
 
 RunLauncher::RunLauncher(SweepFolder folder, const Manifest& manifest, int threads,
                          std::string worker)
@@ -94,9 +121,17 @@ std::vector<FinishedRun> RunLauncher::reap() {
 
 PoolReport run_pool(RunLauncher& launcher, RunSource& source, std::size_t slots, bool quiet,
                     const Manifest& manifest) {
+  const StopOnSignal stop;
   PoolReport report;
   bool exhausted = false;
   for (;;) {
+    if (stop.requested() && !report.interrupted) {
+      // Ctrl-C, a Slurm time limit, kill: start nothing more; the runs under way are told to
+      // stop too (they usually got the signal already) and are recorded as they end.
+      report.interrupted = true;
+      exhausted = true;
+      launcher.signal_all(SIGTERM);
+    }
     while (!exhausted && launcher.active() < slots) {
       const std::optional<std::size_t> next = source.next();
       if (!next) {
@@ -107,18 +142,13 @@ PoolReport run_pool(RunLauncher& launcher, RunSource& source, std::size_t slots,
     }
     for (const FinishedRun& run : launcher.reap()) {
       const PlannedRun& planned = manifest.runs[run.index];
-      if (run.outcome.ok()) {
-        ++report.done;
-      } else {
-        ++report.failed;
-      }
+      const bool ok = run.outcome.ok();
+      ++(ok ? report.done : report.failed);
       if (!quiet) {
+        const std::string what =
+            ok ? "done" : "failed: " + run.outcome.describe() + ", see logs/" + planned.id + ".log";
         std::fprintf(stderr, "laborsim sweep: run %s %s (%.1f s)\n", planned.id.c_str(),
-                     run.outcome.ok() ? "done"
-                                      : ("failed: " + run.outcome.describe() + ", see logs/" +
-                                         planned.id + ".log")
-                                            .c_str(),
-                     run.outcome.seconds);
+                     what.c_str(), run.outcome.seconds);
       }
       source.finished(run);
     }

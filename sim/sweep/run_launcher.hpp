@@ -4,6 +4,7 @@
 // recorded as failed with its exit status while the sweep goes on. Children die with the
 // process that started them (PR_SET_PDEATHSIG), so a killed sweep leaves no orphan writing a
 // run that a rerun would make again.
+#include <signal.h>
 #include <sys/types.h>
 
 #include <chrono>
@@ -35,6 +36,9 @@ class RunLauncher {
 
   std::size_t active() const { return children_.size(); }
 
+  //! Sends `signal` to every run under way.
+  void signal_all(int signal) const;
+
  private:
   struct Child {
     pid_t pid;
@@ -64,11 +68,31 @@ class RunSource {
   virtual bool may_stop() { return true; }
 };
 
-//! Prints one line per finished run on stderr (nothing when quiet) and counts outcomes.
+//! Outcomes counted by run_pool (which prints one line per finished run unless quiet).
 struct PoolReport {
   std::size_t done = 0;
   std::size_t failed = 0;
+  bool interrupted = false;  //!< SIGINT or SIGTERM stopped the pool early
 };
+
+//! While alive, SIGINT and SIGTERM do not kill this process but ask run_pool to stop: start no
+//! more runs, let those under way end (they are sent SIGTERM) and record them, then return.
+class StopOnSignal {
+ public:
+  StopOnSignal();
+  ~StopOnSignal();
+  StopOnSignal(const StopOnSignal&) = delete;
+  StopOnSignal& operator=(const StopOnSignal&) = delete;
+  bool requested() const;
+
+ private:
+  struct sigaction old_interrupt_ {};
+  struct sigaction old_terminate_ {};
+};
+
+//! True once a StopOnSignal in this process has caught a signal (an MPI dispatcher then hands
+//! out no more runs).
+bool sweep_stop_requested();
 
 //! Runs what `source` hands out, at most `slots` at once, until it has no more and every
 //! started run has ended.

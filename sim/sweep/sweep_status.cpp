@@ -79,7 +79,7 @@ std::string format_status(const SweepFolder& folder, const Manifest& manifest,
   out << "  pending  " << status.pending;
   if (status.interrupted > 0) out << " (" << status.interrupted << " interrupted)";
   out << "\n";
-  if (status.timed > 0) {
+  if (status.timed > 0 && status.done < status.runs) {
     const double mean = status.done_seconds / static_cast<double>(status.timed);
     out << "mean run time " << format_duration(mean) << "; the " << status.runs - status.done
         << " runs not done need about "

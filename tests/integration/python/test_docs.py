@@ -1,18 +1,21 @@
-"""The documentation matches the code: the key reference in docs/CONFIG.md is what the schema
-generates, and docs/OUTPUT.md documents every dataset and attribute a run writes, with its units."""
+"""The documentation matches the code: the key references in docs/CONFIG.md and docs/SWEEPS.md are
+what the schemas generate, and docs/OUTPUT.md documents every dataset and attribute a run writes, with its units."""
 import pathlib
 import subprocess
 
 import h5py
+import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 
 
-def test_config_reference_is_generated_from_the_schema():
-    generated = subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "schema_doc.py")],
+@pytest.mark.parametrize("schema, document", [("scenario", "CONFIG.md"), ("sweep", "SWEEPS.md")])
+def test_key_references_are_generated_from_the_schemas(schema, document):
+    generated = subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "schema_doc.py"),
+                                "--schema", str(ROOT / "configs" / "schema" / f"{schema}.schema.json")],
                                check=True, capture_output=True, text=True).stdout.strip()
-    document = (ROOT / "docs" / "CONFIG.md").read_text()
-    section = document.split("<!-- schema:begin -->")[1].split("<!-- schema:end -->")[0].strip()
+    text = (ROOT / "docs" / document).read_text()
+    section = text.split("<!-- schema:begin -->")[1].split("<!-- schema:end -->")[0].strip()
     assert section == generated, "run: /usr/bin/python3 scripts/refresh_docs.py"
 
 

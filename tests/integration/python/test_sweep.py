@@ -24,9 +24,13 @@ def laborsim_ok(laborsim, *args, **kwargs):
                           **kwargs)
 
 
+def plan_file(laborsim, sweep_file, folder):
+    return laborsim_ok(laborsim, "sweep", "plan", sweep_file, "-o", folder)
+
+
 def plan(laborsim, source_dir, folder):
-    return laborsim_ok(laborsim, "sweep", "plan", source_dir / "tests" / "data" / "sweep.json",
-                       "-o", folder)
+    """Plans the fixture sweep (tests/data/sweep.json) into `folder`."""
+    return plan_file(laborsim, source_dir / "tests" / "data" / "sweep.json", folder)
 
 
 def manifest(folder):
@@ -150,6 +154,34 @@ def test_sweep_killed_half_way_resumes_and_makes_each_run_once(laborsim, source_
         assert_same_contents(folder / "runs" / f"{i:05d}.h5", local_sweep / "runs" / f"{i:05d}.h5")
 
 
+def test_sigterm_stops_the_sweep_and_records_the_run_it_cut_short(laborsim, source_dir, tmp_path):
+    """A Slurm time limit or `kill` sends SIGTERM: the sweep starts nothing more, records the run
+    under way as failed by that signal, exits 1, and the next `sweep run` finishes the rest."""
+    folder = tmp_path / "terminated"
+    plan(laborsim, source_dir, folder)
+    sweep = subprocess.Popen([laborsim, "sweep", "run", str(folder), "--concurrent", "1", "-j", "1"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        log = folder / "events.log"
+        if log.exists() and ("start", "00001", "local") in events(folder):
+            break
+        time.sleep(0.005)
+    sweep.send_signal(signal.SIGTERM)
+    _, stderr = sweep.communicate(timeout=60)
+    assert sweep.returncode == 1
+    assert "interrupted: run the same command again" in stderr
+    report = status(laborsim, folder)
+    assert report["running"] == 0 and report["done"] + report["failed"] == 2, report
+    if report["failed"]:  # unless run 00001 ended before the signal arrived
+        assert report["failures"][0] == {**report["failures"][0], "id": "00001",
+                                         "outcome": "killed by signal 15 (Terminated)"}
+    assert [e for e in events(folder) if e[0] == "start"] == [
+        ("start", "00000", "local"), ("start", "00001", "local")]
+    laborsim_ok(laborsim, "sweep", "run", folder, "-q")
+    assert status(laborsim, folder)["done"] == RUNS
+
+
 def test_failed_run_is_recorded_and_the_sweep_goes_on(laborsim, source_dir, tmp_path):
     folder = tmp_path / "failing"
     plan(laborsim, source_dir, folder)
@@ -268,3 +300,25 @@ def test_bad_sweeps_are_refused_with_the_rule_they_break(laborsim, source_dir, t
                                                             "sweep.json"), "-o",
                             str(tmp_path / "twice")], capture_output=True, text=True)
     assert again.returncode == 2 and "already holds a planned sweep" in again.stderr
+
+
+def test_sweeps_doc_describes_every_attribute_and_coordinate_of_the_summary(source_dir,
+                                                                            local_sweep):
+    document = (source_dir / "docs" / "SWEEPS.md").read_text()
+    with h5py.File(local_sweep / "summary.h5", "r") as summary, \
+            h5py.File(local_sweep / "runs" / "00000.h5", "r") as run:
+        for attribute in summary.attrs:
+            assert f"| `{attribute}` |" in document, f"docs/SWEEPS.md lacks attribute {attribute}"
+        monthly = {name for name, dataset in run.items() if dataset.ndim == 2}
+        for name in summary:
+            if name in monthly or name == "policies.0.posts":  # the latter: "one per varied path"
+                continue
+            assert f"`{name}`" in document, f"docs/SWEEPS.md lacks dataset {name}"
+
+
+@pytest.mark.parametrize("name, runs", [("posts_and_training", 54), ("search_sensitivity", 32),
+                                        ("scale_check", 6)])
+def test_example_sweeps_plan(laborsim, source_dir, tmp_path, name, runs):
+    result = plan_file(laborsim, source_dir / "configs" / "sweeps" / f"{name}.json", tmp_path / name)
+    assert f"{name}: {runs} runs" in result.stdout
+    assert len(manifest(tmp_path / name)["runs"]) == runs
