@@ -12,13 +12,8 @@ constexpr int kEffectsFormatVersion = 1;
 
 class EffectsFile {
  public:
-  explicit EffectsFile(const std::filesystem::path& path) : context_(path.string()) {
-    const H5Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file properties");
-    check_h5(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-             context_, "link creation order");
-    file_ = H5Handle(H5Fcreate(context_.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), H5Fclose,
-                     "create " + context_);
-  }
+  explicit EffectsFile(const std::filesystem::path& path)
+      : context_(path.string()), file_(create_ordered_file(context_)) {}
 
   hid_t root() const { return file_.get(); }
 

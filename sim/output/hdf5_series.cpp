@@ -6,6 +6,15 @@
 
 namespace laborsim {
 
+H5Handle create_ordered_file(const std::string& path) {
+  const H5Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file properties");
+  check_h5(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+           path, "link creation order");
+  const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT);
+  if (file < 0) throw std::runtime_error(path + ": cannot create HDF5 file");
+  return H5Handle(file, H5Fclose, "create " + path);
+}
+
 H5Handle chunked_properties(const std::vector<hsize_t>& chunk, int compression_level) {
   H5Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "dataset properties");
   check_h5(H5Pset_obj_track_times(dcpl.get(), 0), "dataset properties", "track times");

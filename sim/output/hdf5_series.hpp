@@ -10,6 +10,10 @@
 
 namespace laborsim {
 
+//! Creates (truncates) an HDF5 file that tracks link creation order, so readers list its
+//! variables in the order they were written rather than alphabetically.
+H5Handle create_ordered_file(const std::string& path);
+
 //! Chunked along the first axis, deflate + shuffle at `compression_level` (0: none).
 H5Handle chunked_properties(const std::vector<hsize_t>& chunk, int compression_level);
 //! Contiguous, for datasets written once.

@@ -29,13 +29,7 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
                                ": cannot create output folder: " + error.message());
     }
   }
-  const H5Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file properties");
-  // Without creation-order tracking, readers list variables alphabetically.
-  check_h5(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-           context_, "link creation order");
-  const hid_t file = H5Fcreate(context_.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT);
-  if (file < 0) throw std::runtime_error(context_ + ": cannot create HDF5 file");
-  file_ = H5Handle(file, H5Fclose, "create " + context_);
+  file_ = create_ordered_file(context_);
   const hid_t root = file_.get();
 
   write_string_attribute(root, "format", "laborsim-trajectory");

@@ -6,6 +6,7 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
+#include "sim/scenario/input_error.hpp"
 #include "sim/scenario/json_text.hpp"
 
 namespace laborsim {
@@ -188,6 +189,19 @@ std::vector<SchemaViolation> JsonSchema::validate(const nlohmann::json& instance
     violations.push_back({pointer, explain(tokens, error.description, instance)});
   }
   return violations;
+}
+
+void JsonSchema::complete_and_check(nlohmann::json& instance, const std::string& source) const {
+  fill_defaults(instance);
+  const auto violations = validate(instance);
+  if (violations.empty()) return;
+  std::string message;
+  for (const auto& violation : violations) {
+    if (!message.empty()) message += "\n";
+    message += source + ": " + (violation.pointer.empty() ? "/" : violation.pointer) + ": " +
+               violation.rule;
+  }
+  throw InputError(message);
 }
 
 }  // namespace laborsim

@@ -28,6 +28,10 @@ class JsonSchema {
   //! Every violation, most specific first; empty when the instance is valid.
   std::vector<SchemaViolation> validate(const nlohmann::json& instance) const;
 
+  //! Fills defaults, validates, and throws InputError listing every violation, one per line as
+  //! "SOURCE: POINTER: RULE", when the instance is not valid.
+  void complete_and_check(nlohmann::json& instance, const std::string& source) const;
+
  private:
   const nlohmann::json& resolve(const nlohmann::json& node) const;
   void fill(nlohmann::json& instance, const nlohmann::json& node) const;

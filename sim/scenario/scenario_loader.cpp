@@ -98,18 +98,7 @@ nlohmann::json resolve_scenario_document(nlohmann::json document, const std::str
     }
     apply_override(document, override_value);
   }
-  const JsonSchema& schema = scenario_schema();
-  schema.fill_defaults(document);
-  const auto violations = schema.validate(document);
-  if (!violations.empty()) {
-    std::string message;
-    for (const auto& violation : violations) {
-      if (!message.empty()) message += "\n";
-      message += source + ": " + (violation.pointer.empty() ? "/" : violation.pointer) + ": " +
-                 violation.rule;
-    }
-    throw InputError(message);
-  }
+  scenario_schema().complete_and_check(document, source);
   return document;
 }
 

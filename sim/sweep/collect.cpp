@@ -39,13 +39,8 @@ std::string coordinate_name(const std::string& path) {
 
 class SummaryFile {
  public:
-  explicit SummaryFile(const std::filesystem::path& path) : context_(path.string()) {
-    const H5Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file properties");
-    check_h5(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-             context_, "link creation order");
-    file_ = H5Handle(H5Fcreate(context_.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), H5Fclose,
-                     "create " + context_);
-  }
+  explicit SummaryFile(const std::filesystem::path& path)
+      : context_(path.string()), file_(create_ordered_file(context_)) {}
   hid_t root() const { return file_.get(); }
   const std::string& context() const { return context_; }
 
@@ -146,16 +141,15 @@ SharedAxes shared_axes(const SweepFolder& folder, const Manifest& manifest,
   return shared;
 }
 
-}  // namespace
-
-CollectReport collect_sweep(const SweepFolder& folder, const Manifest& manifest,
-                            const std::filesystem::path& output, bool partial) {
-  const SweepStatus status = sweep_status(folder, manifest);
+//! The runs to collect: every run, or with `partial` the done ones; refuses an unfinished sweep.
+std::vector<std::size_t> runs_to_collect(const SweepFolder& folder, const Manifest& manifest,
+                                         bool partial) {
   std::vector<std::size_t> runs;
   for (std::size_t i = 0; i < manifest.runs.size(); ++i) {
     if (folder.is_done(manifest.runs[i].id)) runs.push_back(i);
   }
   if (runs.size() < manifest.runs.size() && !partial) {
+    const SweepStatus status = sweep_status(folder, manifest);
     throw InputError("sweep collect: " + std::to_string(manifest.runs.size() - runs.size()) +
                      " of " + std::to_string(manifest.runs.size()) + " runs are not done (" +
                      std::to_string(status.failed) + " failed, " + std::to_string(status.running) +
@@ -163,63 +157,145 @@ CollectReport collect_sweep(const SweepFolder& folder, const Manifest& manifest,
                      " pending); finish them with laborsim sweep run, or collect what is done "
                      "with --partial");
   }
-  if (runs.empty())
+  if (runs.empty()) {
     throw InputError("sweep collect: no run of " + folder.root.string() + " is done");
-  const SharedAxes shared = shared_axes(folder, manifest, runs);
+  }
+  return runs;
+}
 
+void write_header(hid_t root, const Manifest& manifest, const SharedAxes& shared,
+                  std::size_t collected) {
+  write_string_attribute(root, "format", "laborsim-sweep-summary");
+  write_int_attribute(root, "format_version", kSummaryFormatVersion);
+  write_string_attribute(root, "sweep", manifest.name);
+  write_string_attribute(root, "description", manifest.description);
+  write_string_attribute(root, "sweep_file", manifest.sweep_document.dump());
+  write_string_attribute(root, "laborsim_version", manifest.laborsim_version);
+  write_string_attribute(root, "git_commit", manifest.git_commit);
+  write_string_attribute(root, "start", shared.first.start.to_string());
+  write_int_attribute(root, "runs_planned", static_cast<long long>(manifest.runs.size()));
+  write_int_attribute(root, "runs_collected", static_cast<long long>(collected));
+}
+
+//! The run coordinates (point, arm, replicate, seed, one per varied path); returns their names
+//! as the CF `coordinates` attribute lists them.
+std::string write_run_coordinates(SummaryFile& file, const H5Handle& run_scale,
+                                  const Manifest& manifest, const std::vector<std::size_t>& runs) {
+  std::vector<std::string> arms;
+  std::vector<long long> points, replicates;
+  std::vector<unsigned long long> seeds;
+  for (const std::size_t i : runs) {
+    const PlannedRun& run = manifest.runs[i];
+    arms.push_back(run.arm);
+    points.push_back(static_cast<long long>(run.point));
+    replicates.push_back(run.replicate);
+    seeds.push_back(run.seed);
+  }
+  file.numbers("point", run_scale, H5T_STD_I64LE, H5T_NATIVE_LLONG, points.data(), points.size(),
+               "design point of the run");
+  file.strings("arm", run_scale, arms, "policy arm of the run (empty: the levers as configured)");
+  file.numbers("replicate", run_scale, H5T_STD_I64LE, H5T_NATIVE_LLONG, replicates.data(),
+               replicates.size(), "replicate of the run");
+  file.numbers("seed", run_scale, H5T_STD_U64LE, H5T_NATIVE_ULLONG, seeds.data(), seeds.size(),
+               "seed the run simulated with");
+  std::string coordinates = "point arm replicate seed";
+  for (std::size_t k = 0; k < manifest.paths.size(); ++k) {
+    std::vector<nlohmann::json> values;
+    for (const std::size_t i : runs) values.push_back(manifest.runs[i].values[k]);
+    write_parameter(file, run_scale, manifest.paths[k], values);
+    coordinates += " " + coordinate_name(manifest.paths[k]);
+  }
+  return coordinates;
+}
+
+//! A monthly variable stacked over runs: (run, time, its axis).
+struct StackedVariable {
+  H5Handle dataset;
+  const VariableInfo* info;
+  hsize_t width;
+};
+
+//! Creates every stacked variable with a non-empty axis (lever outputs only when runs have
+//! levers): scales attached, described as in the runs' files.
+std::vector<StackedVariable> create_stacked_variables(
+    SummaryFile& file, std::size_t runs, const H5Handle& run_scale, const H5Handle& time,
+    hsize_t months, const std::array<H5Handle, kAxisCount>& scales, const AxisSizes& sizes,
+    const std::string& coordinates) {
+  std::vector<StackedVariable> stacked;
+  for (const VariableInfo& variable : kVariables) {
+    const hsize_t width = sizes.of(variable.axis);
+    if (width == 0 || months == 0) continue;
+    const hsize_t dims[3] = {runs, months, width};
+    const H5Handle space(H5Screate_simple(3, dims, nullptr), H5Sclose, "dataspace");
+    const H5Handle dcpl = chunked_properties({1, months, width}, kCompressionLevel);
+    const std::string name(variable.name);
+    H5Handle dataset(H5Dcreate2(file.root(), name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
+                                dcpl.get(), H5P_DEFAULT),
+                     H5Dclose, "create " + name);
+    const H5Handle& axis = scales[static_cast<std::size_t>(variable.axis)];
+    check_h5(H5DSattach_scale(dataset.get(), run_scale.get(), 0), file.context(), "attach run");
+    check_h5(H5DSattach_scale(dataset.get(), time.get(), 1), file.context(), "attach time");
+    check_h5(H5DSattach_scale(dataset.get(), axis.get(), 2), file.context(), "attach axis");
+    describe(dataset.get(), std::string(variable.units), std::string(variable.long_name));
+    write_string_attribute(dataset.get(), "coordinates", coordinates);
+    stacked.push_back({std::move(dataset), &variable, width});
+  }
+  return stacked;
+}
+
+//! Writes one run's months of `variable` as row `row`; lever outputs go to the columns of the
+//! run's levers in the summary's union, NaN (absent, not zero) in the others.
+void write_run(const StackedVariable& variable, hsize_t row, const Trajectory& run,
+               const std::vector<std::string>& policies, hsize_t months,
+               const std::string& context) {
+  const bool by_lever = variable.info->axis == Axis::kPolicy;
+  std::vector<double> block(months * variable.width,
+                            by_lever ? std::numeric_limits<double>::quiet_NaN() : 0.0);
+  for (hsize_t m = 0; m < months; ++m) {
+    const Observation& o = run.months[m];
+    for (std::size_t i = 0; i < o.length(variable.info->variable); ++i) {
+      const std::size_t column =
+          by_lever ? static_cast<std::size_t>(
+                         std::find(policies.begin(), policies.end(), run.axes.policies[i]) -
+                         policies.begin())
+                   : i;
+      block[m * variable.width + column] = o.at(variable.info->variable, i);
+    }
+  }
+  const H5Handle file_space(H5Dget_space(variable.dataset.get()), H5Sclose, "dataspace");
+  const hsize_t start[3] = {row, 0, 0};
+  const hsize_t count[3] = {1, months, variable.width};
+  check_h5(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
+           context, "select run");
+  const H5Handle memory_space(H5Screate_simple(3, count, nullptr), H5Sclose, "run space");
+  check_h5(H5Dwrite(variable.dataset.get(), H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(),
+                    H5P_DEFAULT, block.data()),
+           context, "write run");
+}
+
+}  // namespace
+
+CollectReport collect_sweep(const SweepFolder& folder, const Manifest& manifest,
+                            const std::filesystem::path& output, bool partial) {
+  const std::vector<std::size_t> runs = runs_to_collect(folder, manifest, partial);
+  const SharedAxes shared = shared_axes(folder, manifest, runs);
   const std::filesystem::path partial_path = output.string() + ".partial";
   {
     SummaryFile file(partial_path);
     const hid_t root = file.root();
-    write_string_attribute(root, "format", "laborsim-sweep-summary");
-    write_int_attribute(root, "format_version", kSummaryFormatVersion);
-    write_string_attribute(root, "sweep", manifest.name);
-    write_string_attribute(root, "description", manifest.description);
-    write_string_attribute(root, "sweep_file", manifest.sweep_document.dump());
-    write_string_attribute(root, "laborsim_version", manifest.laborsim_version);
-    write_string_attribute(root, "git_commit", manifest.git_commit);
-    write_string_attribute(root, "start", shared.first.start.to_string());
-    write_int_attribute(root, "runs_planned", static_cast<long long>(manifest.runs.size()));
-    write_int_attribute(root, "runs_collected", static_cast<long long>(runs.size()));
-
-    // The run dimension and its coordinates.
-    std::vector<std::string> ids, arms;
-    std::vector<long long> points, replicates;
-    std::vector<unsigned long long> seeds;
-    for (const std::size_t i : runs) {
-      const PlannedRun& run = manifest.runs[i];
-      ids.push_back(run.id);
-      arms.push_back(run.arm);
-      points.push_back(static_cast<long long>(run.point));
-      replicates.push_back(run.replicate);
-      seeds.push_back(run.seed);
-    }
+    write_header(root, manifest, shared, runs.size());
+    std::vector<std::string> ids;
+    for (const std::size_t i : runs) ids.push_back(manifest.runs[i].id);
     const H5Handle run_scale =
         create_label_scale(root, "run", ids, "run id in the sweep's manifest");
-    std::vector<std::string> coordinates{"point", "arm", "replicate", "seed"};
-    file.numbers("point", run_scale, H5T_STD_I64LE, H5T_NATIVE_LLONG, points.data(), points.size(),
-                 "design point of the run");
-    file.strings("arm", run_scale, arms, "policy arm of the run (empty: the levers as configured)");
-    file.numbers("replicate", run_scale, H5T_STD_I64LE, H5T_NATIVE_LLONG, replicates.data(),
-                 replicates.size(), "replicate of the run");
-    file.numbers("seed", run_scale, H5T_STD_U64LE, H5T_NATIVE_ULLONG, seeds.data(), seeds.size(),
-                 "seed the run simulated with");
-    for (std::size_t k = 0; k < manifest.paths.size(); ++k) {
-      std::vector<nlohmann::json> values;
-      for (const std::size_t i : runs) values.push_back(manifest.runs[i].values[k]);
-      write_parameter(file, run_scale, manifest.paths[k], values);
-      coordinates.push_back(coordinate_name(manifest.paths[k]));
-    }
-    std::string coordinate_list;
-    for (const std::string& c : coordinates)
-      coordinate_list += (coordinate_list.empty() ? "" : " ") + c;
+    const std::string coordinates = write_run_coordinates(file, run_scale, manifest, runs);
 
     // Time and the other axes, as in a run's file.
+    const std::string start = shared.first.start.to_string();
     const H5Handle time =
-        create_time_scale(root, shared.first.start.to_string(),
-                          static_cast<int>(std::max<std::size_t>(shared.months, 1)));
+        create_time_scale(root, start, static_cast<int>(std::max<std::size_t>(shared.months, 1)));
     for (std::size_t m = 0; m < shared.months; ++m) {
-      append_time(time.get(), shared.first.start.to_string(), static_cast<int>(m), file.context());
+      append_time(time.get(), start, static_cast<int>(m), file.context());
     }
     OutputAxes axes = shared.first.axes;
     axes.policies = shared.policies;
@@ -229,68 +305,15 @@ CollectReport collect_sweep(const SweepFolder& folder, const Manifest& manifest,
           create_label_scale(root, std::string(kAxisNames[a]), axes.labels(static_cast<Axis>(a)),
                              std::string(kAxisNames[a]) + " (as in the runs' files)");
     }
-
-    // One (run, time, axis) variable per monthly output; lever outputs only when runs have levers.
-    const AxisSizes sizes = axes.sizes();
     const auto months = static_cast<hsize_t>(shared.months);
-    struct StackedVariable {
-      H5Handle dataset;
-      const VariableInfo* info;
-    };
-    std::vector<StackedVariable> targets;
-    for (const VariableInfo& variable : kVariables) {
-      const hsize_t width = sizes.of(variable.axis);
-      if (width == 0 || months == 0) continue;
-      const hsize_t dims[3] = {runs.size(), months, width};
-      const H5Handle space(H5Screate_simple(3, dims, nullptr), H5Sclose, "dataspace");
-      const H5Handle dcpl = chunked_properties({1, months, width}, kCompressionLevel);
-      const std::string name(variable.name);
-      H5Handle dataset(H5Dcreate2(root, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
-                                  dcpl.get(), H5P_DEFAULT),
-                       H5Dclose, "create " + name);
-      check_h5(H5DSattach_scale(dataset.get(), run_scale.get(), 0), file.context(), "attach run");
-      check_h5(H5DSattach_scale(dataset.get(), time.get(), 1), file.context(), "attach time");
-      check_h5(
-          H5DSattach_scale(dataset.get(), scales[static_cast<std::size_t>(variable.axis)].get(), 2),
-          file.context(), "attach axis");
-      describe(dataset.get(), std::string(variable.units), std::string(variable.long_name));
-      write_string_attribute(dataset.get(), "coordinates", coordinate_list);
-      targets.push_back({std::move(dataset), &variable});
-    }
+    const std::vector<StackedVariable> stacked = create_stacked_variables(
+        file, runs.size(), run_scale, time, months, scales, axes.sizes(), coordinates);
 
     // Run by run: one run's trajectory in memory at a time.
     for (std::size_t r = 0; r < runs.size(); ++r) {
       const TrajectoryFile run = read_trajectory(folder.output(manifest.runs[runs[r]].id).string());
-      const Trajectory& t = run.trajectory;
-      for (const StackedVariable& target : targets) {
-        const hsize_t width = sizes.of(target.info->axis);
-        std::vector<double> block(months * width, 0.0);
-        if (target.info->axis == Axis::kPolicy) {
-          // Levers the run does not have are NaN: absent, not zero.
-          std::fill(block.begin(), block.end(), std::numeric_limits<double>::quiet_NaN());
-        }
-        for (hsize_t m = 0; m < months; ++m) {
-          const Observation& o = t.months[m];
-          for (std::size_t i = 0; i < o.length(target.info->variable); ++i) {
-            std::size_t column = i;
-            if (target.info->axis == Axis::kPolicy) {
-              column = static_cast<std::size_t>(
-                  std::find(axes.policies.begin(), axes.policies.end(), t.axes.policies[i]) -
-                  axes.policies.begin());
-            }
-            block[m * width + column] = o.at(target.info->variable, i);
-          }
-        }
-        const H5Handle file_space(H5Dget_space(target.dataset.get()), H5Sclose, "dataspace");
-        const hsize_t start[3] = {r, 0, 0};
-        const hsize_t count[3] = {1, months, width};
-        check_h5(
-            H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
-            file.context(), "select run");
-        const H5Handle memory_space(H5Screate_simple(3, count, nullptr), H5Sclose, "run space");
-        check_h5(H5Dwrite(target.dataset.get(), H5T_NATIVE_DOUBLE, memory_space.get(),
-                          file_space.get(), H5P_DEFAULT, block.data()),
-                 file.context(), "write run");
+      for (const StackedVariable& variable : stacked) {
+        write_run(variable, r, run.trajectory, axes.policies, months, file.context());
       }
     }
   }

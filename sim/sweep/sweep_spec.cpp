@@ -165,18 +165,7 @@ const nlohmann::json& sweep_schema_document() { return sweep_schema().document()
 SweepSpec load_sweep(const std::filesystem::path& file) {
   const std::string source = file.string();
   nlohmann::json document = read_json_file(source);
-  const JsonSchema& schema = sweep_schema();
-  schema.fill_defaults(document);
-  const auto violations = schema.validate(document);
-  if (!violations.empty()) {
-    std::string message;
-    for (const auto& violation : violations) {
-      if (!message.empty()) message += "\n";
-      message += source + ": " + (violation.pointer.empty() ? "/" : violation.pointer) + ": " +
-                 violation.rule;
-    }
-    throw InputError(message);
-  }
+  sweep_schema().complete_and_check(document, source);
 
   SweepSpec sweep;
   sweep.document = document;
