@@ -89,20 +89,58 @@ int execute(const SweepFolder& folder, const Manifest& manifest, std::vector<std
   return finish(folder, report, args.quiet, what);
 }
 
-int task_from_environment(const std::optional<int>& given, const char* variable,
-                          const char* option) {
-  if (given) return *given;
+//! A non-negative integer from the environment; nothing when the variable is unset.
+std::optional<long> environment_number(const char* variable) {
   const char* value = std::getenv(variable);
-  if (value == nullptr || *value == '\0') {
-    throw InputError(std::string("sweep exec: give ") + option +
-                     " or run it as a Slurm array task (" + variable + " is not set)");
-  }
+  if (value == nullptr || *value == '\0') return std::nullopt;
   char* end = nullptr;
   const long number = std::strtol(value, &end, 10);
   if (*end != '\0' || number < 0) {
     throw InputError(std::string("sweep exec: ") + variable + "=" + value + " is not a number");
   }
-  return static_cast<int>(number);
+  return number;
+}
+
+struct Slice {
+  long task = 0;   //!< from 0
+  long tasks = 1;  //!< slices in all
+};
+
+//! The slice to make: --task/--tasks, else the Slurm array task's place in its array
+//! (SLURM_ARRAY_TASK_ID counted from SLURM_ARRAY_TASK_MIN in steps of SLURM_ARRAY_TASK_STEP, so
+//! --array=1-16 and --array=0-30:2 work as --array=0-15 does) and SLURM_ARRAY_TASK_COUNT.
+Slice slice_of(const SweepExecArgs& args) {
+  const auto missing = [](const char* option, const char* variable) {
+    return InputError(std::string("sweep exec: give ") + option +
+                      " or run it as a Slurm array task (" + variable + " is not set)");
+  };
+  Slice slice;
+  if (args.task) {
+    slice.task = *args.task;
+  } else {
+    const auto id = environment_number("SLURM_ARRAY_TASK_ID");
+    if (!id) throw missing("--task", "SLURM_ARRAY_TASK_ID");
+    const long first = environment_number("SLURM_ARRAY_TASK_MIN").value_or(0);
+    const long step = std::max(1L, environment_number("SLURM_ARRAY_TASK_STEP").value_or(1));
+    if (*id < first || (*id - first) % step != 0) {
+      throw InputError("sweep exec: array task " + std::to_string(*id) +
+                       " is not on the array's regular steps; give --task and --tasks");
+    }
+    slice.task = (*id - first) / step;
+  }
+  if (args.tasks) {
+    slice.tasks = *args.tasks;
+  } else {
+    const auto count = environment_number("SLURM_ARRAY_TASK_COUNT");
+    if (!count) throw missing("--tasks", "SLURM_ARRAY_TASK_COUNT");
+    slice.tasks = *count;
+  }
+  if (slice.tasks < 1 || slice.task >= slice.tasks) {
+    throw InputError("sweep exec: task " + std::to_string(slice.task) + " of " +
+                     std::to_string(slice.tasks) +
+                     ": the task must be at least 0 and below the number of tasks");
+  }
+  return slice;
 }
 
 }  // namespace
@@ -165,21 +203,16 @@ int sweep_run_command(const SweepExecArgs& args) {
 int sweep_exec_command(const SweepExecArgs& args) {
   const SweepFolder folder{args.folder};
   const Manifest manifest = read_manifest(folder);
-  const int task = task_from_environment(args.task, "SLURM_ARRAY_TASK_ID", "--task");
-  const int tasks = task_from_environment(args.tasks, "SLURM_ARRAY_TASK_COUNT", "--tasks");
-  if (tasks < 1 || task >= tasks) {
-    throw InputError("sweep exec: task " + std::to_string(task) + " of " + std::to_string(tasks) +
-                     ": the task must be at least 0 and below the number of tasks");
-  }
-  // Slice `task` of `tasks`: every tasks-th run, so each slice mixes the design's points.
-  std::vector<std::size_t> slice;
+  const Slice slice = slice_of(args);
+  // Every tasks-th run from run `task` on, so each slice mixes the design's points.
+  std::vector<std::size_t> runs;
   for (const std::size_t index : sweep_status(folder, manifest).to_do) {
-    if (index % static_cast<std::size_t>(tasks) == static_cast<std::size_t>(task)) {
-      slice.push_back(index);
+    if (index % static_cast<std::size_t>(slice.tasks) == static_cast<std::size_t>(slice.task)) {
+      runs.push_back(index);
     }
   }
-  return execute(folder, manifest, std::move(slice), args,
-                 "task " + std::to_string(task) + "/" + std::to_string(tasks));
+  return execute(folder, manifest, std::move(runs), args,
+                 "task " + std::to_string(slice.task) + "/" + std::to_string(slice.tasks));
 }
 
 int sweep_status_command(const SweepStatusArgs& args) {

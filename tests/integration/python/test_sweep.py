@@ -218,8 +218,11 @@ def test_exec_slices_make_every_run_once(laborsim, source_dir, tmp_path):
                              text=True, env={k: v for k, v in os.environ.items()
                                              if not k.startswith("SLURM_")})
     assert missing.returncode == 2 and "SLURM_ARRAY_TASK_ID is not set" in missing.stderr
+    # An array numbered from 1 in steps of 2 (--array=1-5:2) has the slices of --array=0-2.
     for task in range(3):
-        environment = dict(os.environ, SLURM_ARRAY_TASK_ID=str(task), SLURM_ARRAY_TASK_COUNT="3")
+        environment = dict(os.environ, SLURM_ARRAY_TASK_ID=str(1 + 2 * task),
+                           SLURM_ARRAY_TASK_MIN="1", SLURM_ARRAY_TASK_STEP="2",
+                           SLURM_ARRAY_TASK_COUNT="3")
         laborsim_ok(laborsim, "sweep", "exec", folder, "-q", env=environment)
     log = events(folder)
     assert collections.Counter(run for event, run, _ in log if event == "done") == \
