@@ -3,8 +3,10 @@
 #   scripts/slurm/local-cluster.sh start DIR   # config, state and logs under DIR; prints the
 #                                              # SLURM_CONF to export for sbatch, squeue, sinfo
 #   scripts/slurm/local-cluster.sh stop DIR    # stops every daemon start launched
-# Needs root and Debian's slurm-wlm and munge (scripts/install-deps.sh installs them). It uses its
-# own ports (16817, 16818) and leaves any system Slurm alone; munged is shared and only stopped
+# Needs root, Debian's slurm-wlm and munge (scripts/install-deps.sh installs them) and a mounted
+# cgroup file system (slurmd 22.05 will not start without one; start exits 3 when there is none,
+# as in a bare chroot). It talks over 127.0.0.1 (no name lookup of this host needed), on its own
+# ports (16817, 16818), and leaves any system Slurm alone; munged is shared and only stopped
 # when start launched it. Facts behind the settings: ../shared/notes/slurm-on-one-machine.md.
 set -euo pipefail
 
@@ -37,6 +39,14 @@ start)
   for tool in slurmctld slurmd munged sbatch; do
     command -v "$tool" >/dev/null || { echo "$0: $tool missing (scripts/install-deps.sh)" >&2; exit 1; }
   done
+  # slurmd 22.05 initialises its cgroup plugin whatever the configuration and stops without a
+  # mounted cgroup file system (as in a bare chroot).
+  if ! awk '$2 == "/sys/fs/cgroup" && ($3 == "cgroup2" || $3 == "cgroup" || $3 == "tmpfs") {found=1} END {exit !found}' /proc/mounts; then
+    echo "$0: no cgroup file system at /sys/fs/cgroup: slurmd cannot start here" >&2
+    exit 3
+  fi
+  # From here on, a failure stops whatever this call started.
+  trap 'echo "$0: start failed; logs in $dir/log" >&2; "$0" stop "$dir"' ERR
   # munge: the authentication every Slurm message carries.
   if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
     mkdir -p /run/munge /var/log/munge /var/lib/munge
@@ -51,7 +61,7 @@ start)
   host=$(hostname -s)
   cat > "$conf" <<CONF
 ClusterName=laborsim-local
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=16817
 SlurmdPort=16818
 SlurmUser=root
@@ -70,7 +80,7 @@ SlurmctldPidFile=$dir/slurmctld.pid
 SlurmdPidFile=$dir/slurmd.pid
 SlurmctldLogFile=$dir/log/slurmctld.log
 SlurmdLogFile=$dir/log/slurmd.log
-NodeName=$host CPUs=$(nproc) RealMemory=2000 State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$(nproc) RealMemory=2000 State=UNKNOWN
 PartitionName=local Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
   export SLURM_CONF=$conf
@@ -85,6 +95,8 @@ CONF
   done
   echo "$0: the node did not come up idle; logs in $dir/log" >&2
   sinfo >&2 || true
+  trap - ERR
+  "$0" stop "$dir"
   exit 1
   ;;
 stop)

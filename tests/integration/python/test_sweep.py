@@ -256,6 +256,8 @@ def slurm_cluster(source_dir, tmp_path):
     started = subprocess.run([str(script), "start", str(state)], capture_output=True, text=True,
                              timeout=120)
     try:
+        if started.returncode == 3:  # no cgroup file system (a bare chroot): slurmd cannot run
+            pytest.skip(started.stderr.strip())
         assert started.returncode == 0, started.stderr
         yield dict(os.environ, SLURM_CONF=started.stdout.strip())
     finally:
