@@ -25,6 +25,10 @@ constexpr double kWorkerMonthsPerCoreSecond = 6.5e6;
 constexpr double kSetupSecondsPerWorker = 2.4e-7;
 // A panel record: the ten columns of sim/output/panel_writer.cpp, 26 bytes a person-month.
 constexpr double kPanelBytesPerWorkerMonth = 26;
+// What a file holds besides its months: metadata of some 80 datasets and the first, partly
+// filled chunks. A one-month run of configs/scenarios/quick.json without burn-in is 227 KiB
+// (`laborsim run configs/scenarios/quick.json --months 1 --set burn_in_months=0`).
+constexpr double kFileOverheadBytes = 256 * 1024;
 
 RunEstimate estimate_run(const Scenario& scenario) {
   RunEstimate estimate;
@@ -42,7 +46,8 @@ RunEstimate estimate_run(const Scenario& scenario) {
   for (std::size_t v = 0; v < kVariableCount; ++v) values += month.length(static_cast<Variable>(v));
   const double panel =
       std::min<double>(static_cast<double>(scenario.output.panel_workers), estimate.workers);
-  estimate.bytes = scenario.months * (static_cast<double>(values) * sizeof(double) +
+  estimate.bytes = kFileOverheadBytes +
+                   scenario.months * (static_cast<double>(values) * sizeof(double) +
                                       panel * kPanelBytesPerWorkerMonth);
   return estimate;
 }

@@ -25,7 +25,7 @@ struct PlannedRun {
 struct RunEstimate {
   double workers = 0;       //!< simulated worker agents
   double core_seconds = 0;  //!< synthesis, burn-in and months on one core
-  double bytes = 0;         //!< uncompressed output size (an upper bound of the file size)
+  double bytes = 0;  //!< file overhead plus the uncompressed months: an upper bound of the file
 };
 
 struct Manifest {
