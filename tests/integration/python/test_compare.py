@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 import xarray as xr
 
+from h5compare import assert_same_contents
+
 LEVERS = [
     {"type": "training_subsidy", "name": "courses", "seats_per_month": 3000},
     {"type": "employment_subsidy", "name": "hiring", "budget": {"per_month_yuan": 3000000}},
@@ -107,3 +109,12 @@ def test_nothing_to_compare_is_bad_input(laborsim, source_dir, tmp_path):
     assert result.returncode == 2
     assert "nothing to compare" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_run_of_an_arm_and_replicate_is_compares_file_for_them(comparison, laborsim, tmp_path):
+    """`laborsim run --arm A --replicate R` writes the very file compare writes as A.rR.h5 (the
+    same datasets and attributes: seed, replicate, arm, configuration)."""
+    scenario, out, _ = comparison
+    subprocess.run([laborsim, "run", str(scenario), "--arm", "policies", "--replicate", "1", "-o",
+                    str(tmp_path / "policies.r1.h5"), "-q"], check=True, capture_output=True)
+    assert_same_contents(out / "policies.r1.h5", tmp_path / "policies.r1.h5")
