@@ -65,8 +65,6 @@ class RequestSource : public RunSource {
 
 }  // namespace
 
-bool mpi_available() { return true; }
-
 MpiSession::MpiSession() {
   MPI_Init(nullptr, nullptr);
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);

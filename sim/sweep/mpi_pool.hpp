@@ -12,9 +12,6 @@
 
 namespace laborsim {
 
-//! True when this laborsim was built with MPI (LABORSIM_WITH_MPI).
-bool mpi_available();
-
 //! MPI_Init on construction, MPI_Finalize on destruction. Throws InputError when laborsim was
 //! built without MPI.
 class MpiSession {

@@ -4,8 +4,6 @@
 
 namespace laborsim {
 
-bool mpi_available() { return false; }
-
 MpiSession::MpiSession() {
   throw InputError(
       "sweep run --mpi: this laborsim was built without MPI (configure with "
