@@ -6,6 +6,7 @@
 
 #include "sim/build_info.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/sweep_cli.hpp"
 #include "sim/scenario/input_error.hpp"
 
 namespace {
@@ -67,53 +68,7 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   compare->add_flag("-q,--quiet", compare_args.quiet, "No progress on stderr");
 
-  CLI::App* sweep = app.add_subcommand(
-      "sweep",
-      "Batches of runs from a sweep file: plan, run (locally or over MPI ranks), exec "
-      "(a Slurm array task's slice), status, collect");
-  sweep->require_subcommand(1);
-  SweepPlanArgs plan_args;
-  CLI::App* plan = sweep->add_subcommand(
-      "plan", "Expand a sweep file into a folder of planned runs (manifest) and estimate its cost");
-  plan->add_option("sweep", plan_args.sweep, "Sweep JSON file")->required();
-  plan->add_option("-o,--output", plan_args.output,
-                   "Sweep folder (default: OUTPUT.DIRECTORY/NAME from the base scenario)");
-
-  SweepExecArgs sweep_run_args, exec_args;
-  const auto add_exec_options = [](CLI::App* command, SweepExecArgs& args) {
-    command->add_option("folder", args.folder, "Sweep folder made by laborsim sweep plan")
-        ->required();
-    command->add_option("-j,--threads", args.threads, "Threads of each run (0: all cores)")
-        ->check(CLI::NonNegativeNumber);
-    command->add_option("--concurrent", args.concurrent, "Runs at once (default: cores / threads)")
-        ->check(CLI::PositiveNumber);
-    command->add_flag("-q,--quiet", args.quiet, "No progress on stderr");
-  };
-  CLI::App* sweep_run = sweep->add_subcommand(
-      "run", "Make every run of a sweep that is not done yet, several at once");
-  add_exec_options(sweep_run, sweep_run_args);
-  sweep_run->add_flag("--mpi", sweep_run_args.mpi,
-                      "Spread the runs over the ranks of mpirun (dynamic load balance)");
-  CLI::App* exec = sweep->add_subcommand(
-      "exec", "Make slice TASK of TASKS of a sweep's runs (a Slurm array task)");
-  add_exec_options(exec, exec_args);
-  exec->add_option("--task", exec_args.task, "Slice, from 0 (default: SLURM_ARRAY_TASK_ID)")
-      ->check(CLI::NonNegativeNumber);
-  exec->add_option("--tasks", exec_args.tasks, "Slices (default: SLURM_ARRAY_TASK_COUNT)")
-      ->check(CLI::PositiveNumber);
-  SweepStatusArgs status_args;
-  CLI::App* status = sweep->add_subcommand("status", "Count done, running, failed, pending runs");
-  status->add_option("folder", status_args.folder, "Sweep folder")->required();
-  status->add_flag("--json", status_args.json, "As JSON");
-
-  SweepCollectArgs collect_args;
-  CLI::App* collect = sweep->add_subcommand(
-      "collect",
-      "Gather the finished runs' monthly outputs into one HDF5 file with a run dimension");
-  collect->add_option("folder", collect_args.folder, "Sweep folder")->required();
-  collect->add_option("-o,--output", collect_args.output, "Summary file (default: DIR/summary.h5)");
-  collect->add_flag("--partial", collect_args.partial,
-                    "Collect the runs that are done even when others are not");
+  SweepCli sweep(app);  // not const: parsing writes its options
 
   ScenarioArgs validate_args;
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario without running it");
@@ -143,11 +98,7 @@ int main(int argc, char** argv) {
     if (*validate) return validate_command(validate_args);
     if (*schema) return schema_command();
     if (*inspect) return inspect_command(inspect_target, inspect_args);
-    if (*plan) return sweep_plan_command(plan_args);
-    if (*sweep_run) return sweep_run_command(sweep_run_args);
-    if (*exec) return sweep_exec_command(exec_args);
-    if (*status) return sweep_status_command(status_args);
-    if (*collect) return sweep_collect_command(collect_args);
+    if (sweep.chosen()) return sweep.dispatch();
   } catch (const laborsim::InputError& error) {
     std::cerr << "laborsim: error: " << error.what() << "\n";
     return kExitBadInput;
