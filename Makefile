@@ -6,7 +6,7 @@ MAKEFLAGS += --no-print-directory
 export CMAKE_BUILD_PARALLEL_LEVEL ?= $(NPROC)
 export CTEST_PARALLEL_LEVEL ?= $(NPROC)
 
-.PHONY: all deps configure build run test bench clean
+.PHONY: all deps configure build run test bench report clean
 
 all: build
 
@@ -24,6 +24,11 @@ run: build
 
 test: build
 	ctest --preset release
+
+# The HTML report of the default run (out/dingxi.h5, made by `make run` when missing).
+report: deps
+	@test -f out/dingxi.h5 || $(MAKE) run
+	PYTHONPATH=analysis/python $(PYTHON) -m laborsim.report out/dingxi.h5 -o out/dingxi.html
 
 bench: build
 	$(PYTHON) bench/scaling.py --laborsim $(BUILD_DIR)/bin/laborsim --write docs/PERFORMANCE.md

@@ -15,6 +15,10 @@ packages=(
   # PATH), so the Makefile, CTest and every script run /usr/bin/python3, never a bare python3.
   python3 python3-pytest python3-numpy python3-pandas python3-xarray
   python3-h5py python3-h5netcdf python3-netcdf4
+  # The analysis package (analysis/python): plots, intervals, and the test that installs it.
+  python3-matplotlib python3-scipy python3-pip python3-setuptools
+  # The R reader (analysis/R) and its tests; ggplot2 for the documented example.
+  r-base-core r-cran-hdf5r r-cran-jsonlite r-cran-testthat r-cran-ggplot2
 )
 
 missing=()
@@ -37,5 +41,5 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # The Python tests and scripts need these modules under /usr/bin/python3 itself.
-/usr/bin/python3 -c 'import h5py, netCDF4, h5netcdf, numpy, pandas, pytest, xarray' ||
+/usr/bin/python3 -c 'import h5py, matplotlib, netCDF4, h5netcdf, numpy, pandas, pytest, scipy, xarray' ||
   { echo "install-deps: /usr/bin/python3 cannot import the Python packages just installed" >&2; exit 1; }
