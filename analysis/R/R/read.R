@@ -32,7 +32,8 @@ laborsim_labels <- function(file, axis) {
 
 # For every dataset of the file's root, its dimension names in file (C) order.
 laborsim_dimension_table <- function(file) {
-  names <- file$ls()$name
+  # In the order the variables were written (the files track it), as Python lists them.
+  names <- file$ls(index_type = hdf5r::h5const$H5_INDEX_CRT_ORDER)$name
   datasets <- Filter(function(name) inherits(file[[name]], "H5D"), names)
   stats::setNames(lapply(datasets, function(name) laborsim_dimension_names(file, file[[name]])),
                   datasets)

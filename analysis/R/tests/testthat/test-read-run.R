@@ -60,3 +60,22 @@ test_that("files that are not laborsim's are refused with the reason", {
   expect_error(laborsim_read_sweep(file.path(small_sweep(), "runs", "00000.h5")),
                "not a laborsim-sweep-summary file")
 })
+
+test_that("variables come in the order the run wrote them, as Python lists them", {
+  run <- laborsim_read_run(small_run())
+  expect_equal(names(run$region)[1:5], c("time", "region", "labor_force", "employed", "unemployed"))
+})
+
+test_that("the ggplot2 example of docs/ANALYSIS.md draws", {
+  skip_if_not_installed("ggplot2")  # installed by scripts/install-deps.sh (r-cran-ggplot2)
+  library(ggplot2)
+  run <- laborsim_read_run(small_run())
+  home <- run$region[run$region$region %in% run$regions$region[run$regions$kind == "home"], ]
+  home$rate <- 100 * home$unemployed / home$labor_force
+  plot <- ggplot(home, aes(time, rate, colour = region)) + geom_line() +
+    labs(x = NULL, y = "unemployment rate, %", title = "Dingxi: unemployment by county")
+  out <- file.path(fixtures, "unemployment.png")
+  ggsave(out, plot, width = 7, height = 4, dpi = 100)
+  expect_gt(file.size(out), 10000)
+  expect_equal(length(unique(home$region)), 7)
+})
