@@ -32,6 +32,7 @@ report: deps
 
 bench: build
 	$(PYTHON) bench/scaling.py --laborsim $(BUILD_DIR)/bin/laborsim --write docs/PERFORMANCE.md
+	$(PYTHON) bench/lmbench.py --lmbench $(BUILD_DIR)/bin/lmbench --write docs/PERFORMANCE.md
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -14,10 +14,11 @@ import datetime
 import json
 import os
 import pathlib
-import platform
 import subprocess
 import sys
 import tempfile
+
+from bench_common import cpu_model, git_commit, write_between
 
 DINGXI_WORKING_AGE = 1_534_100  # people aged 16-59 in configs/dingxi.json at scale 1
 BEGIN = "<!-- bench:scaling:begin -->"
@@ -36,24 +37,6 @@ def run_once(laborsim, workers, threads, months, folder):
     result = json.loads(metrics.read_text())
     output.unlink()
     return result
-
-
-def cpu_model():
-    try:
-        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
-def git_commit():
-    try:
-        return subprocess.run(["git", "describe", "--always", "--dirty"], check=True,
-                              capture_output=True, text=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def table(rows, months):
@@ -78,15 +61,6 @@ def table(rows, months):
     return "\n".join(lines)
 
 
-def write_into(path, text):
-    document = path.read_text()
-    if BEGIN not in document or END not in document:
-        sys.exit(f"{path}: no {BEGIN} ... {END} markers to write between")
-    head, rest = document.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    path.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--laborsim", default="build/bin/laborsim")
@@ -108,7 +82,7 @@ def main():
     text = table(rows, args.months)
     print(text)
     if args.write:
-        write_into(args.write, text)
+        write_between(args.write, BEGIN, END, text)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,62 @@
+"""LM-Bench (bench/lmbench/SPEC.md, build/bin/lmbench): its JSON line, its records, and identical
+results at any thread count."""
+import csv
+import json
+import os
+import subprocess
+
+import pytest
+
+LMBENCH = os.environ.get("LMBENCH_BIN")
+pytestmark = pytest.mark.skipif(not LMBENCH, reason="benchmarks not built (LABORSIM_BUILD_BENCH=OFF)")
+
+
+def lmbench(*args):
+    result = subprocess.run([LMBENCH, *map(str, args)], check=True, capture_output=True, text=True)
+    return json.loads(result.stdout)
+
+
+def records(path):
+    with open(path, newline="") as f:
+        return [{k: int(v) for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def test_size_s_gives_the_same_records_at_one_and_two_threads(tmp_path):
+    one = lmbench("--size", "S", "--months", 24, "-j", 1, "--series", tmp_path / "one.csv")
+    two = lmbench("--size", "S", "--months", 24, "-j", 2, "--series", tmp_path / "two.csv")
+    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
+    assert one["mean_unemployment_rate_last_60"] == two["mean_unemployment_rate_last_60"]
+    assert (one["threads"], two["threads"]) == (1, 2)
+    for key in ("size", "workers", "months", "threads", "seconds", "setup_seconds",
+                "worker_months_per_s", "mean_unemployment_rate_last_60", "peak_rss_mb"):
+        assert key in one, key
+    assert one["size"] == "S" and one["workers"] == 100_000 and one["months"] == 24
+    assert one["worker_months_per_s"] == pytest.approx(100_000 * 24 / one["seconds"])
+
+    rows = records(tmp_path / "one.csv")
+    assert len(rows) == 24 * 100  # 100 regions on a 10 x 10 torus
+    by_month = {}
+    for row in rows:
+        assert row["matches"] <= row["vacancies"]
+        by_month.setdefault(row["month"], []).append(row)
+    rates = [sum(r["unemployed"] for r in month) / 100_000 for month in by_month.values()]
+    assert one["mean_unemployment_rate_last_60"] == pytest.approx(sum(rates) / len(rates),
+                                                                  rel=1e-12)
+    assert 0 < min(rates) and max(rates) < 0.2
+    assert all(sum(r["matches"] for r in month) > 0 for month in by_month.values())
+
+
+def test_another_seed_gives_other_records(tmp_path):
+    lmbench("--size", "S", "--months", 6, "--series", tmp_path / "a.csv")
+    lmbench("--size", "S", "--months", 6, "--seed", 2, "--series", tmp_path / "b.csv")
+    assert records(tmp_path / "a.csv") != records(tmp_path / "b.csv")
+
+
+def test_limit_mode_measures_the_fused_pass():
+    limit = lmbench("--size", "S", "--months", 3, "--limit")
+    assert limit["limit_worker_months_per_s"] > 0 and limit["workers"] == 100_000
+
+
+def test_an_unknown_size_is_refused():
+    result = subprocess.run([LMBENCH, "--size", "XL"], capture_output=True, text=True)
+    assert result.returncode != 0 and "XL" in result.stderr
