@@ -14,8 +14,10 @@
 namespace lmbench {
 namespace {
 
-// Workers per block: blocks are fixed whatever the thread count, so results are too.
-constexpr std::size_t kBlock = 65536;
+// Workers per block: at least 16384 (to amortise scheduling and the per-block region counts),
+// at most 256 blocks. Blocks are contiguous, so searchers land in worker order whatever the block
+// size or thread count: results do not depend on either.
+std::size_t block_size(std::size_t workers) { return std::max<std::size_t>(16384, workers / 256); }
 constexpr std::uint32_t kBeforeStart = std::numeric_limits<std::uint32_t>::max();
 
 enum Purpose : std::uint32_t {
@@ -49,12 +51,13 @@ inline std::uint16_t grow(std::uint16_t months) {
 
 template <class Body>
 void for_each_block(std::size_t n, const Body& body) {
-  const std::size_t blocks = (n + kBlock - 1) / kBlock;
+  const std::size_t block = block_size(n);
+  const std::size_t blocks = (n + block - 1) / block;
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, blocks, 1),
       [&](const tbb::blocked_range<std::size_t>& range) {
         for (std::size_t b = range.begin(); b != range.end(); ++b) {
-          body(b, b * kBlock, std::min(n, (b + 1) * kBlock));
+          body(b, b * block, std::min(n, (b + 1) * block));
         }
       },
       tbb::simple_partitioner());
@@ -115,7 +118,7 @@ World::World(const Size& size, std::uint64_t seed)
       }
     }
   });
-  const std::size_t blocks = (n + kBlock - 1) / kBlock;
+  const std::size_t blocks = (n + block_size(n) - 1) / block_size(n);
   block_searchers_.resize(blocks);
   block_targets_.resize(blocks);
   block_region_counts_.resize(blocks * regions_);
