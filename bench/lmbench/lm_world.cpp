@@ -30,12 +30,17 @@ enum Purpose : std::uint32_t {
 
 using Block = r123::Philox4x32::ctr_type;
 
-Block philox(std::uint64_t seed, std::uint32_t entity, std::uint32_t month, Purpose purpose,
-             std::uint32_t index = 0) {
-  const r123::Philox4x32 generator;
-  return generator({{entity, month, purpose, index}},
-                   {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}});
+inline r123::Philox4x32::key_type key_of(std::uint64_t seed) {
+  return {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
 }
+
+inline Block philox(std::uint64_t seed, std::uint32_t entity, std::uint32_t month, Purpose purpose,
+                    std::uint32_t index = 0) {
+  return r123::Philox4x32()({{entity, month, purpose, index}}, key_of(seed));
+}
+
+// Probabilities as thresholds on a 32-bit word: u < p exactly when word < ceil(p * 2^32).
+constexpr std::uint32_t kSeparationBelow = 85899346;  // 0.02
 
 //! Uniform on [0, 1) from one 32-bit word.
 inline double unit(std::uint32_t word) { return word * 0x1.0p-32; }
@@ -93,28 +98,22 @@ World::World(const Size& size, std::uint64_t seed)
 
   // Workers: 90 % employed at a firm of their region.
   const std::size_t n = size.workers;
-  region_.resize(n);
-  employer_.resize(n);
-  wage_.resize(n);
-  reservation_.resize(n);
-  spell_.assign(n, 0);
-  tenure_.assign(n, 0);
+  worker_.resize(n);
   for_each_block(n, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const Block w = philox(seed_, static_cast<std::uint32_t>(i), kBeforeStart, kWorkerStart);
       const std::uint32_t r = below(w[0], regions);
-      region_[i] = static_cast<std::uint16_t>(r);
+      Worker& worker = worker_[i];
+      worker = {-1, 0.0f, 0.0f, static_cast<std::uint16_t>(r), 0, 0};
       const std::uint32_t firms = region_firm_begin_[r + 1] - region_firm_begin_[r];
       if (unit(w[1]) < 0.9 && firms > 0) {
         const std::uint32_t f = region_firms_[region_firm_begin_[r] + below(w[2], firms)];
-        employer_[i] = static_cast<std::int32_t>(f);
-        wage_[i] = static_cast<float>(2000 + 4000 * unit(w[3]));
-        reservation_[i] = 0.8f * wage_[i];
+        worker.employer = static_cast<std::int32_t>(f);
+        worker.wage = static_cast<float>(2000 + 4000 * unit(w[3]));
+        worker.reservation = 0.8f * worker.wage;
         std::atomic_ref<std::int32_t>(size_[f]).fetch_add(1, std::memory_order_relaxed);
       } else {
-        employer_[i] = -1;
-        wage_[i] = 0;
-        reservation_[i] = static_cast<float>(1600 + 3200 * unit(w[3]));
+        worker.reservation = static_cast<float>(1600 + 3200 * unit(w[3]));
       }
     }
   });
@@ -137,29 +136,33 @@ void World::pay_separate_and_search(std::uint32_t month) {
     std::vector<std::uint16_t>& targets = block_targets_[b];
     searchers.clear();
     targets.clear();
+    const r123::Philox4x32 generator;
+    const r123::Philox4x32::key_type key = key_of(seed_);
     for (std::size_t i = begin; i < end; ++i) {
-      const Block w = philox(seed_, static_cast<std::uint32_t>(i), month, kWorkerMonth);
-      std::int32_t firm = employer_[i];
+      const Block w = generator({{static_cast<std::uint32_t>(i), month, kWorkerMonth, 0}}, key);
+      Worker& worker = worker_[i];
+      std::int32_t firm = worker.employer;
       if (firm >= 0) {
-        wage_[i] *= static_cast<float>(1 - 0.004 + 0.012 * unit(w[0]));
-        tenure_[i] = grow(tenure_[i]);
-        if (unit(w[1]) < 0.02) {
+        worker.wage *= 0.996f + 0.012f * (static_cast<float>(w[0]) * 0x1.0p-32f);
+        worker.tenure = grow(worker.tenure);
+        if (w[1] < kSeparationBelow) {
           std::atomic_ref<std::int32_t>(size_[firm]).fetch_sub(1, std::memory_order_relaxed);
-          employer_[i] = firm = -1;
-          spell_[i] = 0;
+          worker.employer = firm = -1;
+          worker.spell = 0;
         }
       } else {
-        reservation_[i] *= 0.99f;
-        spell_[i] = grow(spell_[i]);
+        worker.reservation *= 0.99f;
+        worker.spell = grow(worker.spell);
       }
       if (firm >= 0) continue;
-      const std::uint32_t r = region_[i];
+      const std::uint32_t r = worker.region;
       ++unemployed[r];
+      // Twentieths: 16 of 20 search at home (0.8), one each in the four torus neighbours.
       std::uint32_t target = r;
-      const double u = unit(w[2]);
-      if (u >= 0.8) {  // one of the four torus neighbours
+      const std::uint32_t twentieth = below(w[2], 20);
+      if (twentieth >= 16) {
         const std::uint32_t x = r % side, y = r / side;
-        switch (std::min(3u, static_cast<std::uint32_t>((u - 0.8) * 20))) {
+        switch (twentieth - 16) {
           case 0:
             target = y * side + (x + 1) % side;
             break;
@@ -241,16 +244,20 @@ void World::match_region(std::uint32_t r, std::uint32_t month, MonthRecord& reco
   std::nth_element(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(m - 1), slots.end(),
                    by_slot);
   std::sort(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(m), by_slot);
+  constexpr std::size_t kAhead = 8;  // hires are random workers: fetch their records early
+  for (std::size_t k = 0; k < std::min(m, kAhead); ++k)
+    __builtin_prefetch(&worker_[first[k].worker], 1);
   for (std::size_t k = 0; k < m; ++k) {
-    const std::uint32_t i = first[k].worker;
+    if (k + kAhead < m) __builtin_prefetch(&worker_[first[k + kAhead].worker], 1);
+    Worker& worker = worker_[first[k].worker];
     const std::uint32_t f = slots[k].firm;
     // Where the hire lived: its region's unemployed fall by one (applied after the parallel loop).
-    first[k].key = region_[i];
-    employer_[i] = static_cast<std::int32_t>(f);
-    region_[i] = static_cast<std::uint16_t>(r);
-    wage_[i] = 1.1f * reservation_[i];
-    tenure_[i] = 0;
-    spell_[i] = 0;
+    first[k].key = worker.region;
+    worker.employer = static_cast<std::int32_t>(f);
+    worker.region = static_cast<std::uint16_t>(r);
+    worker.wage = 1.1f * worker.reservation;
+    worker.tenure = 0;
+    worker.spell = 0;
     ++size_[f];
   }
 }

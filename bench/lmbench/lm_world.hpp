@@ -32,7 +32,7 @@ class World {
   //! Simulates the next month and returns its records.
   MonthRecord step();
 
-  std::size_t workers() const { return region_.size(); }
+  std::size_t workers() const { return worker_.size(); }
   std::size_t regions() const { return regions_; }
   std::uint32_t month() const { return month_; }
 
@@ -44,13 +44,17 @@ class World {
   std::uint32_t side_;
   std::size_t regions_;
   std::uint32_t month_ = 0;
-  // Workers.
-  std::vector<std::uint16_t> region_;
-  std::vector<std::int32_t> employer_;  //!< -1: unemployed
-  std::vector<float> wage_;
-  std::vector<float> reservation_;
-  std::vector<std::uint16_t> spell_;
-  std::vector<std::uint16_t> tenure_;
+  // Workers, one 20-byte record each: the monthly pass streams them, and a hire (a random
+  // worker) touches one cache line rather than one per field.
+  struct Worker {
+    std::int32_t employer;  //!< -1: unemployed
+    float wage;
+    float reservation;
+    std::uint16_t region;
+    std::uint16_t spell;
+    std::uint16_t tenure;
+  };
+  std::vector<Worker> worker_;
   // Firms, and the firms of each region (CSR, in firm order).
   std::vector<std::uint16_t> firm_region_;
   std::vector<std::uint8_t> target_;
