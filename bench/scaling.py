@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 """Whole-run scaling benchmark of laborsim.
 
-Runs the embedded Dingxi scenario scaled to 10^5, 10^6 and 10^7 workers at 1 and 2 threads,
+Runs the embedded Dingxi scenario scaled to 10^5, 10^6, 10^7 and 1.5 x 10^7 workers (a province:
+Gansu's labour force) for 120 months at 1 and 2 threads,
 each run in its own process (so peak memory is the run's own), and reports worker-months per
 second per core of the monthly loop, set-up and output time, and peak resident memory per worker.
 With --write FILE, the table replaces the part of FILE between the bench:scaling markers.
 
-Usage: /usr/bin/python3 bench/scaling.py [--laborsim build/bin/laborsim] [--months 60]
-       [--workers 1e5 1e6 1e7] [--threads 1 2] [--write docs/PERFORMANCE.md]
+Usage: /usr/bin/python3 bench/scaling.py [--laborsim build/bin/laborsim] [--months 120]
+       [--workers 1e5 1e6 1e7 1.5e7] [--threads 1 2] [--write docs/PERFORMANCE.md]
 """
 import argparse
 import datetime
@@ -64,8 +65,8 @@ def table(rows, months):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--laborsim", default="build/bin/laborsim")
-    parser.add_argument("--months", type=int, default=60)
-    parser.add_argument("--workers", type=float, nargs="+", default=[1e5, 1e6, 1e7])
+    parser.add_argument("--months", type=int, default=120)
+    parser.add_argument("--workers", type=float, nargs="+", default=[1e5, 1e6, 1e7, 1.5e7])
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--write", type=pathlib.Path, help="Markdown file to put the table in")
     args = parser.parse_args()
