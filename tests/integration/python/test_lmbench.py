@@ -1,5 +1,6 @@
-"""LM-Bench (bench/lmbench/SPEC.md, build/bin/lmbench): its JSON line, its records, and identical
-results at any thread count."""
+"""The benchmarks: LM-Bench (bench/lmbench/SPEC.md, build/bin/lmbench) — its JSON line, its
+records, identical results at any thread count, agreement with an independent port — and the
+micro-benchmarks of the hot phases, which must keep running."""
 import csv
 import json
 import os
@@ -75,3 +76,15 @@ def test_an_independent_numpy_port_settles_at_the_same_unemployment(source_dir):
         theirs.append(json.loads(result.stdout)["mean_unemployment_rate_last_60"])
     assert sum(ours) / 4 == pytest.approx(sum(theirs) / 4, rel=0.15)
     assert 0.01 < min(ours + theirs) and max(ours + theirs) < 0.03
+
+
+@pytest.mark.skipif(not os.environ.get("MICRO_BENCH_BIN"), reason="benchmarks not built")
+def test_the_micro_benchmarks_run_every_phase():
+    """Each hot-phase benchmark runs once on a small world (timings live in PERFORMANCE.md)."""
+    result = subprocess.run([os.environ["MICRO_BENCH_BIN"], "--benchmark_min_time=0.001",
+                             "--benchmark_format=json"], check=True, capture_output=True,
+                            text=True, env=dict(os.environ, LABORSIM_BENCH_WORKERS="20000"))
+    runs = {b["name"]: b for b in json.loads(result.stdout)["benchmarks"]}
+    assert set(runs) == {f"{phase}/real_time" for phase in
+                         ("Search", "Matching", "Aggregation", "Output")}
+    assert all(run["items_per_second"] > 0 and run["iterations"] >= 1 for run in runs.values())
