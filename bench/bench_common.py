@@ -1,5 +1,7 @@
 """What the benchmark scripts share: the machine and commit they ran on, and writing a table
 between two markers of a Markdown file (docs/PERFORMANCE.md)."""
+import datetime
+import os
 import pathlib
 import platform
 import subprocess
@@ -22,6 +24,12 @@ def git_commit():
                               capture_output=True, text=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
+
+
+def machine_line(what):
+    """The line above a table: machine, commit, date and what was measured."""
+    return (f"Machine: {cpu_model()}, {os.cpu_count()} logical CPUs; commit {git_commit()}; "
+            f"{datetime.date.today().isoformat()}; {what}.")
 
 
 def write_between(path, begin, end, text):

@@ -7,14 +7,12 @@ Usage: /usr/bin/python3 bench/lmbench.py [--lmbench build/bin/lmbench] [--sizes 
        [--threads 1 2] [--months 120] [--write docs/PERFORMANCE.md]
 """
 import argparse
-import datetime
 import json
-import os
 import pathlib
 import subprocess
 import sys
 
-from bench_common import cpu_model, git_commit, write_between
+from bench_common import machine_line, write_between
 
 BEGIN = "<!-- bench:lmbench:begin -->"
 END = "<!-- bench:lmbench:end -->"
@@ -27,8 +25,7 @@ def lmbench(binary, *args):
 
 def table(rows, months):
     lines = [
-        f"Machine: {cpu_model()}, {os.cpu_count()} logical CPUs; commit {git_commit()}; "
-        f"{datetime.date.today().isoformat()}; {months} months.",
+        machine_line(f"{months} months"),
         "",
         "| size | workers | threads | loop s | set-up s | worker-months/s | per core | speed-up | "
         "limit per core | of limit | unemployment (last 60) | peak RSS | bytes/worker |",

@@ -11,15 +11,13 @@ Usage: /usr/bin/python3 bench/scaling.py [--laborsim build/bin/laborsim] [--mont
        [--workers 1e5 1e6 1e7 1.5e7] [--threads 1 2] [--write docs/PERFORMANCE.md]
 """
 import argparse
-import datetime
 import json
-import os
 import pathlib
 import subprocess
 import sys
 import tempfile
 
-from bench_common import cpu_model, git_commit, write_between
+from bench_common import machine_line, write_between
 
 DINGXI_WORKING_AGE = 1_534_100  # people aged 16-59 in configs/dingxi.json at scale 1
 BEGIN = "<!-- bench:scaling:begin -->"
@@ -42,8 +40,7 @@ def run_once(laborsim, workers, threads, months, folder):
 
 def table(rows, months):
     lines = [
-        f"Machine: {cpu_model()}, {os.cpu_count()} logical CPUs; commit {git_commit()}; "
-        f"{datetime.date.today().isoformat()}; {months} months of the Dingxi scenario.",
+        machine_line(f"{months} months of the Dingxi scenario"),
         "",
         "| workers | threads | loop s | set-up s | output s | worker-months/s | "
         "per core | speed-up | peak RSS | bytes/worker |",
