@@ -2,7 +2,7 @@
 
 Readers give xarray Datasets with decoded dates and labelled axes; `to_frame` makes tidy pandas
 DataFrames; `effects` measures a policy arm against a baseline over replicates; `laborsim.plots`
-draws a run's dashboard and a sweep's outcomes; `python3 -m laborsim.report RUN.h5` writes a
+draws a run's dashboard and a sweep's outcomes; `/usr/bin/python3 -m laborsim.report RUN.h5` writes a
 self-contained HTML report.
 """
 from laborsim.effects import effects

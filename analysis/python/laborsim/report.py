@@ -1,7 +1,7 @@
 """A self-contained HTML report of one run: provenance, yearly summary, regions, key groups,
 policy levers, and the dashboard's figures (PNG embedded in the page).
 
-Usage: python3 -m laborsim.report RUN.h5 [-o REPORT.html]   (default: RUN.html beside the run)
+Usage: /usr/bin/python3 -m laborsim.report RUN.h5 [-o REPORT.html]   (default: RUN.html beside the run)
 """
 import argparse
 import base64
