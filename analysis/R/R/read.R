@@ -16,27 +16,41 @@ laborsim_open <- function(path, format) {
   file
 }
 
+# Opens the object `name`, applies `use` to it and closes it again. Every object the readers open
+# is closed this way as soon as it has been read: hdf5r ties each R object to an HDF5 id, and an
+# object left for the garbage collector can meet its id reused by another file's object.
+laborsim_with <- function(file, name, use) {
+  object <- file[[name]]
+  on.exit(object$close())
+  use(object)
+}
+
+laborsim_read <- function(file, name) laborsim_with(file, name, function(d) d$read())
+
 # Dates of the time axis: its units say "days since YYYY-MM-DD".
 laborsim_dates <- function(file) {
-  time <- file[["time"]]
-  origin <- sub("^days since ", "", hdf5r::h5attr(time, "units"))
-  as.Date(time$read(), origin = origin)
+  laborsim_with(file, "time", function(time) {
+    origin <- sub("^days since ", "", hdf5r::h5attr(time, "units"))
+    as.Date(time$read(), origin = origin)
+  })
 }
 
 laborsim_labels <- function(file, axis) {
   if (!file$exists(axis)) return(character(0))
-  labels <- file[[axis]]
-  if (prod(labels$dims) == 0) return(character(0))  # an empty axis (a run without levers)
-  as.character(labels$read())
+  laborsim_with(file, axis, function(labels) {
+    if (prod(labels$dims) == 0) return(character(0))  # an empty axis (a run without levers)
+    as.character(labels$read())
+  })
 }
 
 # For every dataset of the file's root, its dimension names in file (C) order.
 laborsim_dimension_table <- function(file) {
   # In the order the variables were written (the files track it), as Python lists them.
-  names <- file$ls(index_type = hdf5r::h5const$H5_INDEX_CRT_ORDER)$name
-  datasets <- Filter(function(name) inherits(file[[name]], "H5D"), names)
-  stats::setNames(lapply(datasets, function(name) laborsim_dimension_names(file, file[[name]])),
-                  datasets)
+  listing <- file$ls(index_type = hdf5r::h5const$H5_INDEX_CRT_ORDER)
+  datasets <- listing$name[as.character(listing$obj_type) == "H5I_DATASET"]
+  stats::setNames(lapply(datasets, function(name) {
+    laborsim_with(file, name, function(dataset) laborsim_dimension_names(file, dataset))
+  }), datasets)
 }
 
 # The names of the datasets whose dimensions (in file order) are exactly `dims`.
@@ -52,6 +66,7 @@ laborsim_dimension_names <- function(file, dataset) {
   references <- hdf5r::h5attr(dataset, "DIMENSION_LIST")
   vapply(seq_len(rank), function(d) {
     scale <- references[[d]]$dereference(obj = file)[[1]]
+    on.exit(scale$close())
     sub("^/", "", scale$get_obj_name())
   }, character(1))
 }
@@ -62,7 +77,7 @@ laborsim_tidy <- function(file, table, dims, ids) {
   variables <- laborsim_variables_over(table, dims)
   if (length(variables) == 0) return(NULL)
   frame <- ids
-  for (name in variables) frame[[name]] <- as.vector(file[[name]]$read())
+  for (name in variables) frame[[name]] <- as.vector(laborsim_read(file, name))
   frame
 }
 
@@ -97,7 +112,7 @@ laborsim_read_run <- function(path) {
     result[[axis]] <- frame
   }
   result$regions <- data.frame(region = laborsim_labels(file, "region"),
-                               kind = as.character(file[["region_kind"]]$read()),
+                               kind = as.character(laborsim_read(file, "region_kind")),
                                stringsAsFactors = FALSE)
   attributes <- laborsim_attributes(file)
   result$config <- jsonlite::fromJSON(attributes$config, simplifyVector = FALSE)
@@ -118,10 +133,10 @@ laborsim_read_sweep <- function(path) {
   file <- laborsim_open(path, "laborsim-sweep-summary")
   on.exit(file$close_all())
   dates <- laborsim_dates(file)
-  ids <- as.character(file[["run"]]$read())
+  ids <- as.character(laborsim_read(file, "run"))
   runs <- data.frame(run = ids, stringsAsFactors = FALSE)
   table <- laborsim_dimension_table(file)
-  for (name in laborsim_variables_over(table, "run")) runs[[name]] <- file[[name]]$read()
+  for (name in laborsim_variables_over(table, "run")) runs[[name]] <- laborsim_read(file, name)
   result <- list(runs = runs)
   for (axis in c("region", "group", "sector", "edge", "size_class", "policy")) {
     labels <- laborsim_labels(file, axis)
