@@ -74,7 +74,9 @@ Size size_named(const std::string& name) {
   if (name == "S") return {"S", 100'000, 5'000, 10};
   if (name == "M") return {"M", 1'000'000, 50'000, 20};
   if (name == "L") return {"L", 10'000'000, 500'000, 60};
-  throw std::invalid_argument("size must be S, M or L, not " + name);
+  // The memory check: a hundred million workers must fit in 16 GiB.
+  if (name == "XL") return {"XL", 100'000'000, 5'000'000, 190};
+  throw std::invalid_argument("size must be S, M, L or XL, not " + name);
 }
 
 World::World(const Size& size, std::uint64_t seed)

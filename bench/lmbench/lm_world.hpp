@@ -15,7 +15,7 @@ struct Size {
   std::uint32_t side;  //!< regions = side x side
 };
 
-//! S, M or L; throws std::invalid_argument otherwise.
+//! S, M, L or XL (the memory check); throws std::invalid_argument otherwise.
 Size size_named(const std::string& name);
 
 //! What a month recorded, per region.

@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
   int threads = 0;
   std::string series;
   bool limit = false;
-  app.add_option("--size", size_name, "S, M or L")->check(CLI::IsMember({"S", "M", "L"}));
+  app.add_option("--size", size_name, "S, M, L (or XL, 10^8 workers: the memory check)")
+      ->check(CLI::IsMember({"S", "M", "L", "XL"}));
   app.add_option("--months", months, "Months to simulate")->check(CLI::Range(1, 100000));
   app.add_option("--seed", seed, "Seed of the random numbers");
   app.add_option("-j,--threads", threads, "Threads (0: all cores)")->check(CLI::NonNegativeNumber);

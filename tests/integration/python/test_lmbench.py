@@ -59,8 +59,8 @@ def test_limit_mode_measures_the_fused_pass():
 
 
 def test_an_unknown_size_is_refused():
-    result = subprocess.run([LMBENCH, "--size", "XL"], capture_output=True, text=True)
-    assert result.returncode != 0 and "XL" in result.stderr
+    result = subprocess.run([LMBENCH, "--size", "XXL"], capture_output=True, text=True)
+    assert result.returncode != 0 and "XXL" in result.stderr
 
 
 def test_an_independent_numpy_port_settles_at_the_same_unemployment(source_dir):
