@@ -213,7 +213,9 @@ void World::match_region(std::uint32_t r, std::uint32_t month, MonthRecord& reco
     std::uint32_t firm;
     std::uint32_t index;
   };
-  std::vector<Slot> slots;
+  // One buffer per thread, reused region after region and month after month.
+  thread_local std::vector<Slot> slots;
+  slots.clear();
   for (std::uint32_t k = region_firm_begin_[r]; k < region_firm_begin_[r + 1]; ++k) {
     const std::uint32_t f = region_firms_[k];
     const std::int32_t open = std::max(0, static_cast<std::int32_t>(target_[f]) - size_[f]);

@@ -11,7 +11,10 @@ bool is_hdf5_file(const std::string& path) {
   return std::filesystem::is_regular_file(path) && H5Fis_hdf5(path.c_str()) > 0;
 }
 
-TrajectoryFile read_trajectory(const std::string& path) {
+namespace {
+
+//! The attributes and axes, and the committed months' values when `with_months`.
+TrajectoryFile read_file(const std::string& path, bool with_months) {
   if (!is_hdf5_file(path)) throw std::runtime_error(path + ": not an HDF5 file");
   const H5Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open " + path);
   const hid_t root = file.get();
@@ -57,6 +60,7 @@ TrajectoryFile read_trajectory(const std::string& path) {
   if (read_string_dataset(root, "size_class").size() != kSizeClassCount) {
     throw std::runtime_error(path + ": its size classes differ from this laborsim's");
   }
+  if (!with_months) return result;
   const AxisSizes sizes = t.axes.sizes();
   t.months.assign(months, Observation(sizes));
   for (const VariableInfo& variable : kVariables) {
@@ -90,5 +94,11 @@ TrajectoryFile read_trajectory(const std::string& path) {
   }
   return result;
 }
+
+}  // namespace
+
+TrajectoryFile read_trajectory(const std::string& path) { return read_file(path, true); }
+
+TrajectoryFile read_trajectory_header(const std::string& path) { return read_file(path, false); }
 
 }  // namespace laborsim

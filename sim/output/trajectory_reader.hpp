@@ -24,6 +24,10 @@ struct TrajectoryFile {
 //! Throws std::runtime_error naming the path when it is not a readable laborsim trajectory.
 TrajectoryFile read_trajectory(const std::string& path);
 
+//! As read_trajectory without the months' values (`trajectory.months` empty): the attributes
+//! and axes, for a look at many files.
+TrajectoryFile read_trajectory_header(const std::string& path);
+
 //! True when `path` is an HDF5 file (by its signature).
 bool is_hdf5_file(const std::string& path);
 

@@ -111,11 +111,13 @@ SharedAxes shared_axes(const SweepFolder& folder, const Manifest& manifest,
   std::string first_id;
   for (const std::size_t index : runs) {
     const std::string& id = manifest.runs[index].id;
-    TrajectoryFile file = read_trajectory(folder.output(id).string());
+    // Attributes and axes only: the months are read once, when they are written.
+    const TrajectoryFile file = read_trajectory_header(folder.output(id).string());
     const Trajectory& t = file.trajectory;
+    const auto months = static_cast<std::size_t>(file.committed_months);
     if (first_id.empty()) {
       first_id = id;
-      shared.months = t.months.size();
+      shared.months = months;
       shared.first.start = t.start;
       shared.first.axes = t.axes;
     } else {
@@ -125,7 +127,7 @@ SharedAxes shared_axes(const SweepFolder& folder, const Manifest& manifest,
                          "; collect stacks runs on shared axes (vary it in separate sweeps)");
       };
       if (t.start != shared.first.start) differ("start month");
-      if (t.months.size() != shared.months) differ("months");
+      if (months != shared.months) differ("months");
       if (t.axes.labels(Axis::kRegion) != shared.first.axes.labels(Axis::kRegion))
         differ("regions");
       if (t.axes.sectors != shared.first.axes.sectors) differ("sectors");

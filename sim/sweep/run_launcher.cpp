@@ -150,7 +150,6 @@ PoolReport run_pool(RunLauncher& launcher, RunSource& source, std::size_t slots,
         std::fprintf(stderr, "laborsim sweep: run %s %s (%.1f s)\n", planned.id.c_str(),
                      what.c_str(), run.outcome.seconds);
       }
-      source.finished(run);
     }
     source.service();
     if (exhausted && launcher.active() == 0 && source.may_stop()) break;

@@ -59,8 +59,6 @@ class RunSource {
   virtual ~RunSource() = default;
   //! The next run to make, or nothing when this source has no more (for this process).
   virtual std::optional<std::size_t> next() = 0;
-  //! Called after every reaped run.
-  virtual void finished(const FinishedRun&) {}
   //! Called every few milliseconds while runs are under way (an MPI dispatcher answers ranks).
   virtual void service() {}
   //! False while the pool must keep servicing after its own runs are over (a dispatcher whose

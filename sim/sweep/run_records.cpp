@@ -39,20 +39,6 @@ bool process_exists(long long pid) {
 
 }  // namespace
 
-const char* run_state_name(RunState state) {
-  switch (state) {
-    case RunState::kPending:
-      return "pending";
-    case RunState::kRunning:
-      return "running";
-    case RunState::kFailed:
-      return "failed";
-    case RunState::kDone:
-      return "done";
-  }
-  return "?";
-}
-
 std::string RunOutcome::describe() const {
   if (signal != 0) {
     const char* name = strsignal(signal);

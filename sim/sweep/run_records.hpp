@@ -13,8 +13,6 @@ namespace laborsim {
 
 enum class RunState { kPending, kRunning, kFailed, kDone };
 
-const char* run_state_name(RunState state);
-
 //! How a run's process ended.
 struct RunOutcome {
   int exit_code = 0;  //!< when it exited
