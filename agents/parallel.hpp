@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/huge_pages.hpp"
+
 namespace laborsim {
 
 //! Workers per block: large enough to amortise scheduling, small enough to balance 16+ threads.
@@ -70,7 +72,7 @@ std::vector<std::size_t> concatenate_blocks(const std::vector<std::vector<T>>& p
                                             std::vector<T>& out) {
   std::vector<std::size_t> offset(parts.size() + 1, 0);
   for (std::size_t b = 0; b < parts.size(); ++b) offset[b + 1] = offset[b] + parts[b].size();
-  out.resize(offset.back());
+  resize_scratch(out, offset.back());  // every element is copied in below
   for_each_block(parts.size(), 1, [&](std::size_t b, std::size_t, std::size_t) {
     std::copy(parts[b].begin(), parts[b].end(),
               out.begin() + static_cast<std::ptrdiff_t>(offset[b]));

@@ -48,6 +48,16 @@ class RandomStream {
       : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
         counter_{{entity, time, static_cast<std::uint32_t>(purpose), 0}} {}
 
+  using Block = r123::Philox4x32::ctr_type;
+
+  //! The same stream, its first block already computed (by PhiloxLanes, many at a time).
+  RandomStream(std::uint64_t seed, RandomPurpose purpose, std::uint32_t entity, std::uint32_t time,
+               const Block& first_block)
+      : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
+        counter_{{entity, time, static_cast<std::uint32_t>(purpose), 1}},
+        block_(first_block),
+        next_(0) {}
+
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
 

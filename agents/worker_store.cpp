@@ -1,9 +1,11 @@
 #include "agents/worker_store.hpp"
 
+#include "agents/huge_pages.hpp"
+
 namespace laborsim {
 
 void WorkerStore::resize(std::size_t n) {
-  for_each_column([n](const char*, auto& column) { column.resize(n); });
+  for_each_column([n](const char*, auto& column) { resize_on_huge_pages(column, n); });
 }
 
 std::size_t WorkerStore::bytes_per_worker() {

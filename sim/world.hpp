@@ -3,12 +3,12 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/bitmap.hpp"
 #include "agents/employer_store.hpp"
 #include "agents/grid_store.hpp"
 #include "agents/rationing.hpp"
 #include "agents/region_graph.hpp"
 #include "agents/worker_store.hpp"
-#include "agents/bitmap.hpp"
 #include "policies/policy_effects.hpp"
 #include "sim/scenario/scenario.hpp"
 
@@ -24,18 +24,18 @@ struct EconomyState {
 //! Scratch arrays of search and matching, kept between months to avoid reallocation.
 //! Searchers are numbered densely (in worker-id order) so per-searcher arrays stay small.
 struct MatchingBuffers {
-  std::vector<WorkerId> searcher_worker;          //!< searcher index -> worker id
+  std::vector<WorkerId> searcher_worker;  //!< searcher index -> worker id
   //! This month's applications, searcher after searcher: searcher k's are
   //! applications[application_begin[k] .. application_begin[k + 1]).
   std::vector<EmployerId> applications;
-  std::vector<std::uint32_t> application_begin;  //!< per searcher + 1
+  std::vector<std::uint32_t> application_begin;   //!< per searcher + 1
   std::vector<std::uint32_t> application_offset;  //!< per employer + 1: start of its applicants
   //! Applications dealt into runs by employer block before the final grouping (matching.cpp):
   //! the applicant's rank key and the employer's place in its block.
   std::vector<std::uint64_t> staged_keys;
   std::vector<std::uint16_t> staged_employer;
-  std::vector<std::uint64_t> applicant_keys;      //!< per employer, sorted best first
-  std::vector<std::uint64_t> best_offer;          //!< per searcher: packed (value, employer)
+  std::vector<std::uint64_t> applicant_keys;  //!< per employer, sorted best first
+  std::vector<std::uint64_t> best_offer;      //!< per searcher: packed (value, employer)
   //! What an employer's offer round needs of a searcher, copied in searcher order so that an
   //! interview costs one memory access, not one per worker column.
   struct SearcherView {
@@ -50,11 +50,15 @@ struct MatchingBuffers {
   //! whether the searcher holds a seat on organised labour transfer.
   std::vector<float> searcher_subsidy;
   std::vector<std::uint8_t> searcher_certificate;
-  std::vector<std::uint8_t> searcher_seat;  //!< 1: holds a labour-transfer seat
-  std::vector<std::uint8_t> matched;              //!< per searcher
-  std::vector<std::uint32_t> open_slots;          //!< per employer: vacancies not yet filled
-  std::vector<std::uint32_t> round_begin;         //!< per employer: first applicant of the round
-  std::vector<std::uint32_t> next_applicant;      //!< per employer: cursor into its applicants
+  std::vector<std::uint8_t> searcher_seat;    //!< 1: holds a labour-transfer seat
+  std::vector<std::uint8_t> matched;          //!< per searcher
+  std::vector<std::uint32_t> open_slots;      //!< per employer: vacancies not yet filled
+  std::vector<std::uint32_t> round_begin;     //!< per employer: first applicant of the round
+  std::vector<std::uint32_t> next_applicant;  //!< per employer: cursor into its applicants
+  //! Employers with open jobs and applicants left, listed per employer block from the block's
+  //! first index (active_count[block] of them): the only ones an offer round visits.
+  std::vector<EmployerId> active_employers;
+  std::vector<std::uint32_t> active_count;  //!< per employer block
   //! One entry per open vacancy, grouped by region; the wage rides along so that judging a
   //! vacancy costs one memory access, not two.
   struct VacancySlot {
@@ -62,10 +66,11 @@ struct MatchingBuffers {
     float posted_wage;
   };
   std::vector<VacancySlot> vacancy_slots;
-  std::vector<std::uint32_t> region_slot_begin;    //!< per region + 1: its range in vacancy_slots
-  std::vector<std::uint32_t> seekers_by_location;  //!< per region: this month's unemployed searchers
-  std::vector<std::uint32_t> farmers_looking;      //!< per region: this month's farmers searching
-  std::vector<double> region_choice_cdf;           //!< regions x regions, row = searcher location
+  std::vector<std::uint32_t> region_slot_begin;  //!< per region + 1: its range in vacancy_slots
+  std::vector<std::uint32_t>
+      seekers_by_location;                     //!< per region: this month's unemployed searchers
+  std::vector<std::uint32_t> farmers_looking;  //!< per region: this month's farmers searching
+  std::vector<double> region_choice_cdf;       //!< regions x regions, row = searcher location
 };
 
 struct World {

@@ -11,6 +11,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "agents/philox_lanes.hpp"
+
 namespace lmbench {
 namespace {
 
@@ -138,10 +140,15 @@ void World::pay_separate_and_search(std::uint32_t month) {
     std::vector<std::uint16_t>& targets = block_targets_[b];
     searchers.clear();
     targets.clear();
-    const r123::Philox4x32 generator;
-    const r123::Philox4x32::key_type key = key_of(seed_);
+    laborsim::PhiloxLanes lanes;  // the workers' blocks, 8 or 16 at a time (AVX2 / AVX-512)
     for (std::size_t i = begin; i < end; ++i) {
-      const Block w = generator({{static_cast<std::uint32_t>(i), month, kWorkerMonth, 0}}, key);
+      const std::size_t lane = (i - begin) % laborsim::PhiloxLanes::kLanes;
+      if (lane == 0) {
+        lanes.fill(seed_, static_cast<laborsim::RandomPurpose>(kWorkerMonth),
+                   static_cast<std::uint32_t>(i), month,
+                   std::min(laborsim::PhiloxLanes::kLanes, end - i));
+      }
+      const Block w = lanes.block(lane);
       Worker& worker = worker_[i];
       std::int32_t firm = worker.employer;
       if (firm >= 0) {

@@ -1,6 +1,5 @@
 // lmbench: LM-Bench (bench/lmbench/SPEC.md) with laborsim's techniques; prints one JSON line.
 //   lmbench --size S|M|L [--months N] [--seed N] [-j T] [--series FILE] [--limit]
-#include <Random123/philox.h>
 #include <sys/resource.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
@@ -15,6 +14,7 @@
 #include <numeric>
 #include <vector>
 
+#include "agents/philox_lanes.hpp"
 #include "lm_world.hpp"
 
 namespace {
@@ -39,12 +39,15 @@ nlohmann::json measure_limit(const lmbench::Size& size, int months, std::uint64_
   for (int month = 0; month < months; ++month) {
     tbb::parallel_for(std::size_t{0}, size.workers, std::size_t{65536}, [&](std::size_t begin) {
       const std::size_t end = std::min(size.workers, begin + 65536);
-      const r123::Philox4x32 philox;
-      const r123::Philox4x32::key_type key{
-          {static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+      laborsim::PhiloxLanes lanes;  // as fast as Philox goes here: 8 or 16 blocks at a time
       for (std::size_t i = begin; i < end; ++i) {
-        const auto w =
-            philox({{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(month), 3, 0}}, key);
+        const std::size_t lane = (i - begin) % laborsim::PhiloxLanes::kLanes;
+        if (lane == 0) {
+          lanes.fill(seed, static_cast<laborsim::RandomPurpose>(3), static_cast<std::uint32_t>(i),
+                     static_cast<std::uint32_t>(month),
+                     std::min(laborsim::PhiloxLanes::kLanes, end - i));
+        }
+        const auto w = lanes.block(lane);
         wage[i] *= 1.0f - 0.004f + 0.012f * static_cast<float>(w[0] * 0x1.0p-32);
       }
     });

@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <atomic>
 
 #include "agents/parallel.hpp"
+#include "agents/philox_lanes.hpp"
 #include "agents/random_stream.hpp"
 #include "sim/phases/move_log.hpp"
 #include "sim/phases/phases.hpp"
@@ -106,7 +108,13 @@ void run_labor_flows(World& world) {
   world.searching_on_the_job.reset(w.size());  // chosen afresh each month
   MoveLog log(block_count(w.size(), kWorkerBlock));
   for_each_block(w.size(), kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    PhiloxLanes lanes;  // each worker's first block of draws, computed many at a time
     for (std::size_t i = begin; i < end; ++i) {
+      const std::size_t lane = (i - begin) % PhiloxLanes::kLanes;
+      if (lane == 0) {
+        lanes.fill(s.seed, RandomPurpose::kSeparation, static_cast<std::uint32_t>(i), month,
+                   std::min(PhiloxLanes::kLanes, end - i));
+      }
       if (new_year) world.away_this_year.clear(i);
       const RegionId was_in = w.location[i];
       if (++w.age_months[i] >= kWorkingAgeEndMonths) {
@@ -115,7 +123,8 @@ void run_labor_flows(World& world) {
         log.add(b, was_in, w.location[i]);
         continue;
       }
-      RandomStream rng(s.seed, RandomPurpose::kSeparation, static_cast<std::uint32_t>(i), month);
+      RandomStream rng(s.seed, RandomPurpose::kSeparation, static_cast<std::uint32_t>(i), month,
+                       lanes.block(lane));
       const double u_exit = rng.uniform();
       switch (w.status[i]) {
         case WorkerStatus::kEmployed: {

@@ -14,6 +14,7 @@
 #include <bit>
 #include <cmath>
 
+#include "agents/huge_pages.hpp"
 #include "agents/parallel.hpp"
 #include "sim/phases/employer_economics.hpp"
 #include "sim/phases/move_log.hpp"
@@ -92,13 +93,13 @@ void group_applications_by_employer(World& world) {
   }
   const float longest_discount = std::exp(-screening * static_cast<float>(cap));
   const auto bonus = static_cast<float>(s.grids.referral_rank_bonus);
-  m.searcher_view.resize(searchers);
+  resize_scratch(m.searcher_view, searchers);
   const PolicyEffects& effects = world.effects;
   m.searcher_subsidy.resize(effects.hiring_subsidy.empty() ? 0 : searchers);
   m.searcher_certificate.resize(effects.certificate.empty() ? 0 : searchers);
   m.searcher_seat.resize(effects.transfer_seat.size() == 0 ? 0 : searchers);
-  m.staged_keys.resize(staged);
-  m.staged_employer.resize(staged);
+  resize_scratch(m.staged_keys, staged);
+  resize_scratch(m.staged_employer, staged);
   for_each_block(searchers, kWorkerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
     std::uint32_t* at = cursor.data() + b * buckets;
     for (std::size_t k = begin; k < end; ++k) {
@@ -128,7 +129,7 @@ void group_applications_by_employer(World& world) {
   static_assert(kEmployerBlock <= 65536, "an employer's place in its block must fit 16 bits");
   m.application_offset.resize(employers + 1);
   m.application_offset[employers] = staged;
-  m.applicant_keys.resize(staged);
+  resize_scratch(m.applicant_keys, staged);
   for_each_block(employers, kEmployerBlock, [&](std::size_t q, std::size_t begin, std::size_t end) {
     const std::uint32_t first = bucket_begin[q], last = bucket_begin[q + 1];
     std::vector<std::uint32_t> start(end - begin + 1, 0);  // per employer of the bucket
@@ -178,14 +179,14 @@ void make_offers(World& world) {
   const auto month = static_cast<std::uint32_t>(world.month);
   const auto threshold = static_cast<float>(s.search.hiring_threshold);
   const bool levers_screen = !m.searcher_subsidy.empty() || !m.searcher_certificate.empty();
-  for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
-    for (std::size_t j = begin; j < end; ++j) {
+  for_each_block(e.size(), kEmployerBlock, [&](std::size_t b, std::size_t begin, std::size_t) {
+    for (std::size_t at_list = begin; at_list < begin + m.active_count[b]; ++at_list) {
+      const EmployerId j = m.active_employers[at_list];
       m.round_begin[j] = m.next_applicant[j];
       const std::uint32_t last = m.application_offset[j + 1];
-      if (m.open_slots[j] == 0 || m.next_applicant[j] >= last) continue;  // nothing to do
       // The match must reach the standard: a comparison of its uniform, no transcendental
       // function per interview.
-      const double standard = threshold * labor_cost_ratio(world, static_cast<EmployerId>(j));
+      const double standard = threshold * labor_cost_ratio(world, j);
       const double least_uniform = least_match_uniform(s, standard);
       std::uint32_t offers = 0;
       while (offers < m.open_slots[j] && m.next_applicant[j] < last) {
@@ -200,11 +201,10 @@ void make_offers(World& world) {
         const std::uint32_t k = searcher_of(m.applicant_keys[at]);
         if (m.matched[k]) continue;  // hired in an earlier round
         const MatchingBuffers::SearcherView searcher = m.searcher_view[k];
-        const double least =
-            levers_screen ? least_match_uniform(
-                                s, policy_standard(world, static_cast<EmployerId>(j), k, standard))
-                          : least_uniform;
-        if (match_uniform(s, searcher.worker, month, static_cast<EmployerId>(j)) < least) {
+        const double least = levers_screen
+                                 ? least_match_uniform(s, policy_standard(world, j, k, standard))
+                                 : least_uniform;
+        if (match_uniform(s, searcher.worker, month, j) < least) {
           continue;
         }
         ++offers;
@@ -215,8 +215,30 @@ void make_offers(World& world) {
           value += world.effects.fare_relief[searcher.location * world.graph.size() + e.region[j]];
         }
         if (value >= searcher.reservation_wage && value > 0) {
-          atomic_max(m.best_offer[k], offer_key(value, static_cast<EmployerId>(j)));
+          atomic_max(m.best_offer[k], offer_key(value, j));
         }
+      }
+    }
+  });
+}
+
+// Whether employer j has work in the next round: open jobs and applicants not yet interviewed.
+bool still_recruiting(const MatchingBuffers& m, EmployerId j) {
+  return m.open_slots[j] > 0 && m.next_applicant[j] < m.application_offset[j + 1];
+}
+
+// Lists, per employer block, the employers with work in the first round (in employer order, at
+// the start of the block's range of active_employers): the rounds visit only them, not every
+// employer, most of which have no vacancy or no applicant.
+void list_recruiting_employers(World& world) {
+  MatchingBuffers& m = world.matching;
+  const std::size_t employers = world.employers.size();
+  m.active_employers.resize(employers);
+  m.active_count.assign(block_count(employers, kEmployerBlock), 0);
+  for_each_block(employers, kEmployerBlock, [&](std::size_t b, std::size_t begin, std::size_t end) {
+    for (std::size_t j = begin; j < end; ++j) {
+      if (still_recruiting(m, static_cast<EmployerId>(j))) {
+        m.active_employers[begin + m.active_count[b]++] = static_cast<EmployerId>(j);
       }
     }
   });
@@ -224,11 +246,14 @@ void make_offers(World& world) {
 
 // The employer whose offer a worker kept hires that worker. A worker's best_offer is non-zero
 // only in the round it is hired (later rounds skip matched workers), so each hire counts once.
+// Employers left without work for the next round drop off their block's list (order kept).
 void accept_offers(World& world) {
   const EmployerStore& e = world.employers;
   MatchingBuffers& m = world.matching;
-  for_each_block(e.size(), kEmployerBlock, [&](std::size_t, std::size_t begin, std::size_t end) {
-    for (std::size_t j = begin; j < end; ++j) {
+  for_each_block(e.size(), kEmployerBlock, [&](std::size_t b, std::size_t begin, std::size_t) {
+    std::uint32_t kept = 0;
+    for (std::size_t at_list = begin; at_list < begin + m.active_count[b]; ++at_list) {
+      const EmployerId j = m.active_employers[at_list];
       for (std::uint32_t at = m.round_begin[j]; at < m.next_applicant[j]; ++at) {
         const std::uint32_t k = searcher_of(m.applicant_keys[at]);
         if (m.best_offer[k] != 0 && employer_of(m.best_offer[k]) == j) {
@@ -236,7 +261,9 @@ void accept_offers(World& world) {
           --m.open_slots[j];
         }
       }
+      if (still_recruiting(m, j)) m.active_employers[begin + kept++] = j;
     }
+    m.active_count[b] = kept;
   });
 }
 
@@ -307,11 +334,14 @@ void match_and_hire(World& world) {
   MatchingBuffers& m = world.matching;
   const std::size_t employers = world.employers.size();
   group_applications_by_employer(world);
-  m.best_offer.assign(m.searcher_worker.size(), 0);
-  m.matched.assign(m.searcher_worker.size(), 0);
+  resize_scratch(m.best_offer, m.searcher_worker.size());
+  std::fill(m.best_offer.begin(), m.best_offer.end(), 0);
+  resize_scratch(m.matched, m.searcher_worker.size());
+  std::fill(m.matched.begin(), m.matched.end(), 0);
   m.open_slots = world.employers.vacancies;
   m.next_applicant.assign(m.application_offset.begin(), m.application_offset.end() - 1);
   m.round_begin.resize(employers);
+  list_recruiting_employers(world);
   for (int round = 0; round < world.scenario->search.offer_rounds; ++round) {
     make_offers(world);
     accept_offers(world);
