@@ -6,7 +6,7 @@ MAKEFLAGS += --no-print-directory
 export CMAKE_BUILD_PARALLEL_LEVEL ?= $(NPROC)
 export CTEST_PARALLEL_LEVEL ?= $(NPROC)
 
-.PHONY: all deps configure build run test bench report clean
+.PHONY: all deps configure build run test test-sanitize bench report clean
 
 all: build
 
@@ -25,6 +25,13 @@ run: build
 test: build
 	ctest --preset release
 
+# The whole test suite on an AddressSanitizer + UndefinedBehaviorSanitizer build in
+# build-sanitize/ (docs/RELIABILITY.md); .ci/run runs it after make test.
+test-sanitize: deps
+	cmake --preset sanitize
+	cmake --build --preset sanitize
+	ctest --preset sanitize
+
 # The HTML report of the default run (out/dingxi.h5, made by `make run` when missing).
 report: deps
 	@test -f out/dingxi.h5 || $(MAKE) run
@@ -35,4 +42,4 @@ bench: build
 	$(PYTHON) bench/lmbench.py --lmbench $(BUILD_DIR)/bin/lmbench --write docs/PERFORMANCE.md
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) build-sanitize

@@ -236,8 +236,12 @@ def test_mpi_sweep_collects_what_the_local_sweep_does(laborsim, source_dir, loca
     plan(laborsim, source_dir, folder)
     mpirun = shutil.which("mpirun")
     assert mpirun, "mpirun missing: scripts/install-deps.sh installs openmpi-bin"
-    subprocess.run([mpirun, "--allow-run-as-root", "--oversubscribe", "-n", "2", laborsim, "sweep",
-                    "run", str(folder), "--mpi"], check=True, capture_output=True, timeout=600)
+    # Under make test-sanitize: Open MPI's components leak at exit from dlopen'ed modules that
+    # LeakSanitizer cannot name (so no suppression can), hence no leak check for this run.
+    env = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
+    subprocess.run([mpirun, "--allow-run-as-root", "--oversubscribe", "-x", "ASAN_OPTIONS", "-n",
+                    "2", laborsim, "sweep", "run", str(folder), "--mpi"], check=True,
+                   capture_output=True, timeout=600, env=env)
     log = events(folder)
     assert collections.Counter(run for event, run, _ in log if event == "start") == \
         {f"{i:05d}": 1 for i in range(RUNS)}
