@@ -226,7 +226,7 @@ def test_malformed_and_inconsistent_scenarios_are_refused(base, tmp_path):
         ("duplicate key", text.replace('"seed": ', '"seed": 1, "seed": ', 1), "/seed: duplicate key"),
         ("truncated", text[: len(text) // 2], "malformed JSON"),
         ("empty file", "", "malformed JSON"),
-        ("not an object", "[]", "/"),
+        ("not an object", "[]", "a scenario must be a JSON object"),
         ("deep nesting", text.replace('"description": ', '"description": ' + "[" * 100000
                                       + "]" * 100000 + ', "x": ', 1), "/description"),
         ("huge array", json.dumps(dict(base, regions=base["regions"] * 2000)), "/regions"),
