@@ -14,6 +14,8 @@ class Bitmap {
   void clear(std::size_t i) { words_[i >> 6] &= ~(std::uint64_t{1} << (i & 63)); }
   bool test(std::size_t i) const { return (words_[i >> 6] >> (i & 63)) & 1u; }
   std::size_t size() const { return words_.size() * 64; }
+  //! The bits, 64 to a word (checkpoints save and restore them whole).
+  std::vector<std::uint64_t>& words() { return words_; }
   //! Calls f(i) for every set bit, in increasing order.
   template <class F>
   void for_each_set(F&& f) const {

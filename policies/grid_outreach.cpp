@@ -22,6 +22,11 @@ class GridOutreach final : public Policy {
 
   std::string_view type() const override { return "grid_outreach"; }
 
+  void carry(StateArchive& a) override {
+    a.bitmap("reached", reached_);
+    a.bitmap("chosen", chosen_);
+  }
+
   void initialize(PolicyContext& c) override { c.effects.log_hires = true; }
 
   void before_search(PolicyContext& c) override {

@@ -38,6 +38,13 @@ class GuaranteeLoan final : public Policy {
 
   std::string_view type() const override { return "guarantee_loan"; }
 
+  void carry(StateArchive& a) override {
+    a.value("offer", offer_);
+    a.value("individual_quota", individual_quota_);
+    a.value("firm_quota", firm_quota_);
+    a.array("loans", loans_);
+  }
+
   void initialize(PolicyContext& c) override { c.effects.log_foundings = true; }
 
   void begin_month(PolicyContext& c) override {

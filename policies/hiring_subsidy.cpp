@@ -30,6 +30,13 @@ class HiringSubsidy final : public Policy {
 
   std::string_view type() const override { return type_; }
 
+  void carry(StateArchive& a) override {
+    a.value("value_monthly", value_monthly_);
+    a.bitmap("offered", offered_);
+    a.bitmap("covered_employers", covered_employers_);
+    a.array("jobs", jobs_);
+  }
+
   void initialize(PolicyContext& c) override {
     c.effects.log_hires = true;
     // The subsidy is worth its payments spread over the months the employer commits to: an

@@ -26,6 +26,12 @@ class JobSearchSubsidy final : public Policy {
 
   std::string_view type() const override { return "job_search_subsidy"; }
 
+  void carry(StateArchive& a) override {
+    a.bitmap("received", received_);
+    a.bitmap("window", window_);
+    a.array("receipts", receipts_);
+  }
+
   void initialize(PolicyContext& c) override {
     received_.reset(c.workers.size());
     c.effects.log_hires = true;

@@ -29,6 +29,13 @@ class LaborTransfer final : public Policy {
 
   std::string_view type() const override { return "labor_transfer"; }
 
+  void carry(StateArchive& a) override {
+    a.array("partners", partners_);
+    a.array("seat_cost", seat_cost_);
+    a.bitmap("seat", seat_);
+    a.bitmap("chosen", chosen_);
+  }
+
   void initialize(PolicyContext& c) override {
     c.effects.log_hires = true;
     const RegionGraph& g = c.regions;

@@ -10,7 +10,11 @@
 // Not thread-safe by design: a lever picks its beneficiaries in a parallel pass and then pays
 // them here in id order, which keeps who gets paid independent of threads.
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 #include <vector>
+
+#include "agents/state_archive.hpp"
 
 namespace laborsim {
 
@@ -104,6 +108,17 @@ class Ledger {
   //! the number of payments).
   void keep_audit() { keep_audit_ = true; }
   const std::vector<Payment>& audit() const { return audit_; }
+
+  //! Saves or restores the accounts (checkpoints); the budgets come with the levers' specs and
+  //! the audit trail is not kept.
+  void carry(StateArchive& archive) {
+    archive.array("accounts", accounts_);
+    archive.value("months_opened", months_opened_);
+    if (accounts_.size() != budgets_.size()) {
+      throw std::runtime_error(archive.path("accounts") + ": " + std::to_string(accounts_.size()) +
+                               " accounts for " + std::to_string(budgets_.size()) + " levers");
+    }
+  }
 
  private:
   struct Account {

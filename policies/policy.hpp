@@ -16,6 +16,7 @@
 #include "agents/grid_store.hpp"
 #include "agents/random_stream.hpp"
 #include "agents/region_graph.hpp"
+#include "agents/state_archive.hpp"
 #include "agents/worker_store.hpp"
 #include "policies/ledger.hpp"
 #include "policies/policy_effects.hpp"
@@ -78,6 +79,10 @@ class Policy {
   virtual void end_month(PolicyContext& /*context*/) {}
   //! Once, after the last month.
   virtual void finalize(PolicyContext& /*context*/) {}
+  //! Saves or restores what the lever carries from month to month and what initialize()
+  //! derived (a checkpoint, sim/checkpoint/): a lever restored from a checkpoint is not
+  //! initialised again. Parameters read from the spec are not saved; they come with the spec.
+  virtual void carry(StateArchive& /*archive*/) {}
 
   const PolicySpec& spec() const { return spec_; }
   const std::string& name() const { return spec_.name; }

@@ -25,6 +25,11 @@ class PublicWelfarePosts final : public Policy {
 
   std::string_view type() const override { return "public_welfare_posts"; }
 
+  void carry(StateArchive& a) override {
+    a.array("holders", holders_);
+    a.bitmap("chosen", chosen_);
+  }
+
   // Phase 8: posts that ended are freed, running ones paid, vacant ones filled.
   void place(PolicyContext& c) override {
     WorkerStore& w = c.workers;

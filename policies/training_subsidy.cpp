@@ -32,6 +32,14 @@ class TrainingSubsidy final : public Policy {
 
   std::string_view type() const override { return "training_subsidy"; }
 
+  void carry(StateArchive& a) override {
+    a.array("trainees", trainees_);
+    a.array("completers", completers_);
+    a.bitmap("enrolled", enrolled_);
+    a.bitmap("recently_trained", recently_trained_);
+    a.bitmap("chosen", chosen_);
+  }
+
   void initialize(PolicyContext& c) override {
     c.effects.log_hires = true;
     enrolled_.reset(c.workers.size());

@@ -36,6 +36,14 @@ class UiPremiumReduction final : public Policy {
 
   std::string_view type() const override { return "ui_premium_reduction"; }
 
+  void carry(StateArchive& a) override {
+    a.value("applied_cut", applied_cut_);
+    a.array("premiums", premiums_);
+    a.array("baseline", baseline_);
+    a.array("founded", founded_);
+    a.bitmap("relieved", relieved_);
+  }
+
   void initialize(PolicyContext& c) override {
     const EmployerStore& e = c.employers;
     premiums_.assign(e.size(), 0.0);

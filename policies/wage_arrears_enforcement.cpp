@@ -29,6 +29,8 @@ class WageArrearsEnforcement final : public Policy {
 
   std::string_view type() const override { return "wage_arrears_enforcement"; }
 
+  void carry(StateArchive& a) override { a.value("quota", quota_); }
+
   void begin_month(PolicyContext& c) override {
     if (!active(c)) return;
     EmployerStore& e = c.employers;

@@ -1,10 +1,13 @@
 #include "sim/run.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
 #include "sim/build_info.hpp"
+#include "sim/checkpoint/checkpoint_file.hpp"
 #include "sim/output/panel_writer.hpp"
+#include "sim/output/trajectory_reader.hpp"
 #include "sim/output/trajectory_writer.hpp"
 
 namespace laborsim {
@@ -49,6 +52,18 @@ std::vector<StaticRegionVariable> service_variables(const World& world) {
   return variables;
 }
 
+// Whether the output is small enough to keep in memory and rewrite whole at every month's commit
+// (crash-safe, TrajectoryWriter): the aggregates always are (a few MB); a worker panel of more
+// than 64 MiB before compression is written in place instead.
+bool rewritable_monthly(const Scenario& scenario, std::size_t workers) {
+  constexpr double kPanelBytesPerAgentMonth = 26;  // kPanelColumns
+  constexpr double kLimitBytes = 64.0 * 1024 * 1024;
+  const double panel = static_cast<double>(std::min<std::size_t>(
+                           workers, static_cast<std::size_t>(scenario.output.panel_workers))) *
+                       scenario.months * kPanelBytesPerAgentMonth;
+  return panel <= kLimitBytes;
+}
+
 }  // namespace
 
 RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
@@ -63,6 +78,8 @@ RunReport run_scenario(const Scenario& scenario, const RunOptions& options,
 
 RunReport record_run(Simulation& simulation, const RunOptions& options, ProgressSink* progress) {
   const Scenario& scenario = simulation.scenario();
+  const int first_month = options.first_recorded_month;
+  const YearMonth first = scenario.start.plus_months(first_month);
   RunReport report;
   report.workers = simulation.world().workers.size();
   report.employers = simulation.world().employers.size();
@@ -72,51 +89,102 @@ RunReport record_run(Simulation& simulation, const RunOptions& options, Progress
   metadata.scenario = scenario.name;
   metadata.description = scenario.description;
   metadata.config_json = scenario.config.dump();
-  metadata.start = scenario.start.to_string();
+  metadata.start = first.to_string();
   metadata.laborsim_version = std::string(laborsim_version());
   metadata.git_commit = std::string(git_commit());
   metadata.seed = scenario.seed;
   metadata.replicate = options.replicate;
   metadata.arm = options.arm;
   metadata.threads = options.threads;
-  metadata.months_planned = scenario.months;
+  metadata.months_planned = scenario.months - first_month;
   metadata.population_scale = scenario.population.scale;
+  metadata.origin = options.origin;
   const OutputAxes axes = output_axes(scenario);
-  TrajectoryWriter writer(
-      options.output, metadata, axes, service_variables(simulation.world()),
-      OutputLayout{scenario.output.compression_level, scenario.output.chunk_months});
+  report.trajectory.start = first;
+  report.trajectory.axes = axes;
+
+  const int rows = simulation.months_done() - first_month;  // already recorded
+  const bool in_memory = rewritable_monthly(scenario, simulation.world().workers.size());
+  std::unique_ptr<TrajectoryWriter> writer;
+  // A run stopped before its output was first written left nothing to continue.
+  const bool continue_file =
+      options.continue_output &&
+      (rows > 0 || std::filesystem::exists(options.output.string() + ".partial"));
+  if (continue_file) {
+    const std::string partial = options.output.string() + ".partial";
+    TrajectoryFile recorded = read_trajectory(partial);
+    if (recorded.config_json != metadata.config_json) {
+      throw std::runtime_error(partial + ": holds a run of another scenario than the checkpoint");
+    }
+    if (recorded.committed_months < rows) {
+      throw std::runtime_error(partial + ": commits " + std::to_string(recorded.committed_months) +
+                               " months, fewer than the " + std::to_string(rows) +
+                               " the checkpoint continues from");
+    }
+    recorded.trajectory.months.resize(static_cast<std::size_t>(rows), Observation(axes.sizes()));
+    report.trajectory.months = std::move(recorded.trajectory.months);
+    writer = std::make_unique<TrajectoryWriter>(options.output, rows, in_memory);
+  } else {
+    writer = std::make_unique<TrajectoryWriter>(
+        options.output, metadata, axes, service_variables(simulation.world()),
+        OutputLayout{scenario.output.compression_level, scenario.output.chunk_months, in_memory});
+  }
   std::unique_ptr<PanelWriter> panel;
   if (scenario.output.panel_workers > 0) {
     const WorkerStore& workers = simulation.world().workers;
-    panel = std::make_unique<PanelWriter>(
-        writer.file(), writer.partial_path().string(), metadata.start,
-        sample_panel(scenario.seed, workers.size(),
-                     static_cast<std::size_t>(scenario.output.panel_workers)),
-        workers, scenario.output.chunk_months, scenario.output.compression_level);
+    std::vector<WorkerId> members = sample_panel(
+        scenario.seed, workers.size(), static_cast<std::size_t>(scenario.output.panel_workers));
+    panel = continue_file
+                ? std::make_unique<PanelWriter>(writer->file(), writer->partial_path().string(),
+                                                metadata.start, std::move(members), rows)
+                : std::make_unique<PanelWriter>(writer->file(), writer->partial_path().string(),
+                                                metadata.start, std::move(members), workers,
+                                                scenario.output.chunk_months,
+                                                scenario.output.compression_level);
   }
+  writer->publish();  // fails early where the output cannot be written
   report.output_seconds += seconds_since(output_start);
 
-  report.trajectory.start = scenario.start;
-  report.trajectory.axes = axes;
-  for (int month = 0; month < scenario.months; ++month) {
+  const auto save_checkpoint = [&] {
+    const auto checkpoint_start = Clock::now();
+    CheckpointInfo info;
+    info.month = simulation.months_done();
+    info.first_recorded_month = first_month;
+    info.config_json = metadata.config_json;
+    info.scenario = scenario.name;
+    info.seed = scenario.seed;
+    info.laborsim_version = metadata.laborsim_version;
+    info.git_commit = metadata.git_commit;
+    info.threads = options.threads;
+    write_checkpoint(options.checkpoint, simulation, info);
+    report.checkpoint_seconds += seconds_since(checkpoint_start);
+  };
+  // A resumed run continues from the checkpoint it was restored from: no need to write it again.
+  if (options.checkpoint_every > 0 && !options.continue_output) save_checkpoint();
+
+  const int recorded_months = scenario.months - first_month;
+  for (int month = simulation.months_done(); month < scenario.months; ++month) {
     const auto step_start = Clock::now();
     Observation observation = simulation.step();
     report.step_seconds += seconds_since(step_start);
 
     output_start = Clock::now();
     if (panel) panel->append(simulation.world().workers);
-    writer.append(observation);
+    writer->append(observation);
     report.output_seconds += seconds_since(output_start);
+    if (options.checkpoint_every > 0 && (month + 1) % options.checkpoint_every == 0) {
+      save_checkpoint();
+    }
     if (progress != nullptr) {
-      progress->month_done(month + 1, scenario.months, scenario.start.plus_months(month),
-                           observation);
+      progress->month_done(month + 1 - first_month, recorded_months,
+                           scenario.start.plus_months(month), observation);
     }
     report.trajectory.months.push_back(std::move(observation));
   }
   simulation.finish();
   output_start = Clock::now();
   panel.reset();  // its datasets must close before the file does
-  writer.finish();
+  writer->finish();
   report.output_seconds += seconds_since(output_start);
   report.phase_seconds = simulation.phase_seconds();
   return report;

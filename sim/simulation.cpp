@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "policies/policy_registry.hpp"
+#include "sim/checkpoint/world_state.hpp"
 #include "sim/phases/phases.hpp"
 #include "sim/synthesis/synthesize.hpp"
 
@@ -66,6 +67,11 @@ Simulation::Simulation(World world, std::vector<std::unique_ptr<Policy>> policie
   initialize_policies();
 }
 
+Simulation::Simulation(World world, std::vector<std::unique_ptr<Policy>> policies, Uninitialized)
+    : world_(std::move(world)), policies_(std::move(policies)), ledger_(budgets_of(policies_)) {
+  environment_ = policy_environment(world_);
+}
+
 Simulation::~Simulation() = default;
 Simulation::Simulation(Simulation&&) noexcept = default;
 
@@ -73,6 +79,39 @@ Simulation Simulation::fork(const Scenario& scenario) const {
   World world = world_;
   world.scenario = &scenario;
   return Simulation(std::move(world), create_policies(scenario.policies));
+}
+
+void Simulation::save(StateArchive& archive) {
+  archive.section("world", [&] { carry_world(archive, world_); });
+  carry_levers(archive);
+}
+
+void Simulation::carry_levers(StateArchive& archive) {
+  archive.section("ledger", [&] { ledger_.carry(archive); });
+  for (std::size_t k = 0; k < policies_.size(); ++k) {
+    archive.section("levers/" + std::to_string(k), [&] { policies_[k]->carry(archive); });
+  }
+}
+
+namespace {
+
+World saved_world(const Scenario& scenario, StateArchive& archive) {
+  World world(scenario);
+  archive.section("world", [&] { carry_world(archive, world); });
+  return world;
+}
+
+}  // namespace
+
+Simulation Simulation::restore(const Scenario& scenario, StateArchive& archive) {
+  Simulation simulation(saved_world(scenario, archive), create_policies(scenario.policies),
+                        Uninitialized{});
+  simulation.carry_levers(archive);
+  return simulation;
+}
+
+Simulation Simulation::branch(const Scenario& scenario, StateArchive& archive) {
+  return Simulation(saved_world(scenario, archive), create_policies(scenario.policies));
 }
 
 void Simulation::initialize_policies() {

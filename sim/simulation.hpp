@@ -52,6 +52,18 @@ class Simulation {
   //! arms of laborsim compare).
   Simulation fork(const Scenario& scenario) const;
 
+  //! Saves what carries to the next month (a checkpoint, sim/checkpoint/): the world, the
+  //! ledger's accounts and every lever's own state.
+  void save(StateArchive& archive);
+  //! The simulation `archive` holds, continuing under `scenario`, the one it ran: the world,
+  //! ledger and levers as saved (the levers are not initialised again). Continuing gives exactly
+  //! what the saved simulation would have given.
+  static Simulation restore(const Scenario& scenario, StateArchive& archive);
+  //! The world `archive` holds, continuing under `scenario`'s levers, created and initialised
+  //! now with a fresh ledger: a policy branch from a saved state (a shared burn-in). As for
+  //! fork(), `scenario` must differ from the saved one only in what takes effect from now on.
+  static Simulation branch(const Scenario& scenario, StateArchive& archive);
+
   //! Simulates the next month and returns its observation.
   Observation step();
   //! Ends the run: lets every policy lever finalise.
@@ -72,6 +84,10 @@ class Simulation {
  private:
   //! Continues from `world` (already synthesised and burnt in) with the given levers.
   Simulation(World world, std::vector<std::unique_ptr<Policy>> policies);
+  //! As above without initialising the levers (restore() fills in their state).
+  struct Uninitialized {};
+  Simulation(World world, std::vector<std::unique_ptr<Policy>> policies, Uninitialized);
+  void carry_levers(StateArchive& archive);
   void initialize_policies();
   PolicyContext policy_context();
   template <class Hook>

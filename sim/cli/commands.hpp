@@ -33,6 +33,9 @@ struct RunArgs {
   int threads = 0;  //!< 0 = all cores
   bool quiet = false;
   std::string metrics_json;
+  int checkpoint_every = 0;     //!< months between checkpoints (0: none)
+  bool resume = false;          //!< continue from OUTPUT's checkpoint when there is one
+  std::string from_checkpoint;  //!< branch from this checkpoint's world
 };
 
 struct CompareArgs {

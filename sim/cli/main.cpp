@@ -51,6 +51,17 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   run->add_option("--metrics-json", run_args.metrics_json,
                   "Write timings, sizes and peak memory of the run to this JSON file");
+  run->add_option("--checkpoint-every", run_args.checkpoint_every,
+                  "Save the whole state to NAME.ckpt.h5 beside the output after the burn-in and "
+                  "every N months (0: never)")
+      ->check(CLI::NonNegativeNumber);
+  run->add_flag("--resume", run_args.resume,
+                "Continue an interrupted run from its checkpoint NAME.ckpt.h5 (exactly as if "
+                "never stopped; any thread count); start afresh when there is none");
+  run->add_option("--from-checkpoint", run_args.from_checkpoint,
+                  "Branch from a checkpoint: its world (a shared burn-in) under this scenario's "
+                  "levers, recorded from the checkpoint's month")
+      ->type_name("FILE");
 
   CompareArgs compare_args;
   CLI::App* compare = app.add_subcommand(

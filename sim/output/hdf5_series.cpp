@@ -2,17 +2,56 @@
 
 #include <hdf5_hl.h>
 
+#include <fstream>
+
 #include "sim/calendar.hpp"
 
 namespace laborsim {
 
-H5Handle create_ordered_file(const std::string& path) {
+H5Handle create_ordered_file(const std::string& path, hid_t access) {
   const H5Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file properties");
   check_h5(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
            path, "link creation order");
-  const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT);
+  const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), access);
   if (file < 0) throw std::runtime_error(path + ": cannot create HDF5 file");
   return H5Handle(file, H5Fclose, "create " + path);
+}
+
+H5Handle in_memory_access() {
+  H5Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access properties");
+  check_h5(H5Pset_fapl_core(fapl.get(), 1 << 20, /*backing_store=*/0), "file access properties",
+           "core driver");
+  return fapl;
+}
+
+void write_file_image(hid_t file, const std::filesystem::path& path) {
+  const std::string context = path.string();
+  check_h5(H5Fflush(file, H5F_SCOPE_GLOBAL), context, "flush");
+  const ssize_t size = H5Fget_file_image(file, nullptr, 0);
+  if (size < 0) throw std::runtime_error(context + ": HDF5 file image failed");
+  std::vector<char> image(static_cast<std::size_t>(size));
+  if (H5Fget_file_image(file, image.data(), image.size()) != size) {
+    throw std::runtime_error(context + ": HDF5 file image failed");
+  }
+  const std::filesystem::path fresh = context + ".new";
+  {
+    std::ofstream out(fresh, std::ios::binary | std::ios::trunc);
+    out.write(image.data(), static_cast<std::streamsize>(image.size()));
+    out.flush();
+    if (!out) {
+      out.close();
+      std::error_code ignored;
+      std::filesystem::remove(fresh, ignored);
+      throw std::runtime_error(fresh.string() + ": cannot write " + std::to_string(size) +
+                               " bytes (disk full?)");
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(fresh, path, error);
+  if (error) {
+    throw std::runtime_error(fresh.string() + ": cannot rename to " + context + ": " +
+                             error.message());
+  }
 }
 
 H5Handle chunked_properties(const std::vector<hsize_t>& chunk, int compression_level) {

@@ -3,6 +3,7 @@
 // datasets that grow by one row a month, a time dimension scale that xarray decodes to dates,
 // and reproducible dataset properties (no object timestamps, so identical runs give
 // byte-identical files).
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,15 @@ namespace laborsim {
 
 //! Creates (truncates) an HDF5 file that tracks link creation order, so readers list its
 //! variables in the order they were written rather than alphabetically.
-H5Handle create_ordered_file(const std::string& path);
+H5Handle create_ordered_file(const std::string& path, hid_t access = H5P_DEFAULT);
+
+//! File access properties that keep the whole file in memory (HDF5's core driver, no backing
+//! store): nothing reaches the disk but what write_file_image() writes.
+H5Handle in_memory_access();
+
+//! Writes the current image of `file` (flushed first) to `path` atomically: PATH.new, then a
+//! rename over PATH. A reader of PATH sees the previous image or this one, never a mixture.
+void write_file_image(hid_t file, const std::filesystem::path& path);
 
 //! Chunked along the first axis, deflate + shuffle at `compression_level` (0: none).
 H5Handle chunked_properties(const std::vector<hsize_t>& chunk, int compression_level);

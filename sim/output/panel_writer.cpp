@@ -117,6 +117,32 @@ PanelWriter::PanelWriter(hid_t file, std::string context, std::string start,
   }
 }
 
+PanelWriter::PanelWriter(hid_t file, std::string context, std::string start,
+                         std::vector<WorkerId> members, int rows)
+    : context_(std::move(context)),
+      start_(std::move(start)),
+      members_(std::move(members)),
+      months_(rows) {
+  group_ = H5Handle(H5Gopen2(file, "panel", H5P_DEFAULT), H5Gclose, context_ + ": open /panel");
+  const hid_t group = group_.get();
+  if (read_int_attribute(group, "panel_workers") != static_cast<long long>(members_.size())) {
+    throw std::runtime_error(context_ + ": /panel follows other workers than this run samples");
+  }
+  auto open = [&](const char* name) {
+    return H5Handle(H5Dopen2(group, name, H5P_DEFAULT), H5Dclose,
+                    context_ + ": open /panel/" + name);
+  };
+  const auto kept = static_cast<hsize_t>(rows);
+  time_ = open("time");
+  extend_rows(time_.get(), kept, kScalarRows, context_);
+  person_ = open("person");
+  for (const PanelColumn& column : kPanelColumns) {
+    H5Handle dataset = open(column.name);
+    extend_rows(dataset.get(), kept, std::max<hsize_t>(members_.size(), 1), context_);
+    columns_.push_back(std::move(dataset));
+  }
+}
+
 template <class T, class Get>
 void PanelWriter::write_column(std::size_t column, Get get) {
   buffer_.resize(members_.size() * sizeof(T));

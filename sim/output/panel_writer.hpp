@@ -20,6 +20,10 @@ class PanelWriter {
   //! Creates /panel in `file` with the members' fixed traits; `start` is YYYY-MM.
   PanelWriter(hid_t file, std::string context, std::string start, std::vector<WorkerId> members,
               const WorkerStore& workers, int chunk_months, int compression_level);
+  //! Continues the /panel of an unfinished file from its row `rows` on (later rows dropped):
+  //! `laborsim run --resume`. `members` must be those it was created with.
+  PanelWriter(hid_t file, std::string context, std::string start, std::vector<WorkerId> members,
+              int rows);
   PanelWriter(const PanelWriter&) = delete;
   PanelWriter& operator=(const PanelWriter&) = delete;
 

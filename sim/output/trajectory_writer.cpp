@@ -29,7 +29,9 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
                                ": cannot create output folder: " + error.message());
     }
   }
-  file_ = create_ordered_file(context_);
+  in_memory_ = layout.in_memory;
+  file_ = in_memory_ ? create_ordered_file(context_, in_memory_access().get())
+                     : create_ordered_file(context_);
   const hid_t root = file_.get();
 
   write_string_attribute(root, "format", "laborsim-trajectory");
@@ -91,8 +93,59 @@ TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, const Outpu
   write_int_attribute(root, "months_planned", metadata.months_planned);
   write_double_attribute(root, "population_scale", metadata.population_scale);
   write_string_attribute(root, "config", metadata.config_json);
+  write_string_attribute(root, "origin", metadata.origin);
   write_int_attribute(root, "committed_months", 0);
-  check_h5(H5Fflush(root, H5F_SCOPE_GLOBAL), context_, "flush");
+  if (!in_memory_) publish();
+}
+
+void TrajectoryWriter::publish() {
+  if (in_memory_) {
+    write_file_image(file_.get(), partial_path_);
+  } else {
+    check_h5(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), context_, "flush");
+  }
+}
+
+TrajectoryWriter::TrajectoryWriter(std::filesystem::path final_path, int rows, bool in_memory)
+    : final_path_(std::move(final_path)),
+      partial_path_(final_path_.string() + ".partial"),
+      in_memory_(in_memory),
+      context_(partial_path_.string()) {
+  if (!std::filesystem::exists(partial_path_)) {
+    throw std::runtime_error(context_ + ": missing: nothing to continue the run's output from");
+  }
+  const hid_t file =
+      H5Fopen(context_.c_str(), H5F_ACC_RDWR, in_memory_ ? in_memory_access().get() : H5P_DEFAULT);
+  if (file < 0) throw std::runtime_error(context_ + ": cannot open the run's unfinished output");
+  file_ = H5Handle(file, H5Fclose, "open " + context_);
+  const hid_t root = file_.get();
+  start_ = read_string_attribute(root, "start");
+  const long long committed = read_int_attribute(root, "committed_months");
+  if (committed < rows) {
+    throw std::runtime_error(context_ + ": commits " + std::to_string(committed) +
+                             " months, fewer than the " + std::to_string(rows) +
+                             " the checkpoint continues from");
+  }
+  auto open = [&](const std::string& name) {
+    return H5Handle(H5Dopen2(root, name.c_str(), H5P_DEFAULT), H5Dclose,
+                    context_ + ": open " + name);
+  };
+  const auto kept = static_cast<hsize_t>(rows);
+  time_ = open("time");
+  extend_rows(time_.get(), kept, kScalarRows, context_);
+  month_ = open("month");
+  extend_rows(month_.get(), kept, kScalarRows, context_);
+  for (const VariableInfo& variable : kVariables) {
+    H5Handle dataset = open(std::string(variable.name));
+    const H5Handle space(H5Dget_space(dataset.get()), H5Sclose, "dataspace");
+    hsize_t dims[2] = {0, 0};
+    check_h5(H5Sget_simple_extent_dims(space.get(), dims, nullptr), context_, "extent");
+    extend_rows(dataset.get(), kept, dims[1], context_);
+    variables_.push_back({std::move(dataset), dims[1]});
+  }
+  write_int_attribute(root, "committed_months", rows);
+  publish();
+  committed_ = rows;
 }
 
 void TrajectoryWriter::create_time_axis(int chunk_months) {
@@ -139,10 +192,10 @@ void TrajectoryWriter::append(const Observation& observation) {
     write_row(series.dataset.get(), observation.row(kVariables[v].variable), H5T_NATIVE_DOUBLE, row,
               series.width, context_);
   }
-  // Data first, flushed; only then the counter that says the month is there.
-  check_h5(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), context_, "flush");
+  // Written in place: data first, flushed; only then the counter that says the month is there.
+  if (!in_memory_) check_h5(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), context_, "flush");
   write_int_attribute(file_.get(), "committed_months", committed_ + 1);
-  check_h5(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), context_, "flush");
+  publish();
   ++committed_;
 }
 
@@ -152,11 +205,17 @@ void TrajectoryWriter::finish() {
   month_.close();
   time_.close();
   for (H5Handle& axis : axes_) axis.close();
-  check_h5(file_.close(), context_, "close");
   std::error_code error;
-  std::filesystem::rename(partial_path_, final_path_, error);
+  if (in_memory_) {
+    write_file_image(file_.get(), final_path_);
+    check_h5(file_.close(), context_, "close");
+    std::filesystem::remove(partial_path_, error);
+  } else {
+    check_h5(file_.close(), context_, "close");
+    std::filesystem::rename(partial_path_, final_path_, error);
+  }
   if (error) {
-    throw std::runtime_error(partial_path_.string() + ": cannot rename to " + final_path_.string() +
+    throw std::runtime_error(partial_path_.string() + ": cannot move to " + final_path_.string() +
                              ": " + error.message());
   }
   finished_ = true;

@@ -64,6 +64,9 @@ laborsim_dimension_names <- function(file, dataset) {
   if (rank == 0) return(character(0))
   if (!"DIMENSION_LIST" %in% hdf5r::h5attr_names(dataset)) return(rep(NA_character_, rank))
   references <- hdf5r::h5attr(dataset, "DIMENSION_LIST")
+  # The references hold the attribute's id: release them now, not at garbage collection, when
+  # the id may already belong to another attribute (hdf5r then stops on its id counts).
+  on.exit(for (reference in references) reference$close())
   vapply(seq_len(rank), function(d) {
     scale <- references[[d]]$dereference(obj = file)[[1]]
     on.exit(scale$close())

@@ -111,5 +111,58 @@ TEST(TrajectoryIo, ReaderRejectsFilesThatAreNotTrajectories) {
   EXPECT_FALSE(is_hdf5_file(dir.path("missing.h5").string()));
 }
 
+// An interrupted writer leaves NAME.partial with its committed months; a writer continuing it
+// from an earlier row drops the later rows and appends from there, in memory and in place alike.
+class TrajectoryContinue : public ::testing::TestWithParam<bool> {};
+
+TEST_P(TrajectoryContinue, AWriterContinuesAPartialFileFromAnEarlierRow) {
+  const bool in_memory = GetParam();
+  test::TempDir dir;
+  const auto path = dir.path("run.h5");
+  {
+    TrajectoryWriter writer(path, metadata(), kAxes, {}, OutputLayout{4, 2, in_memory});
+    for (int m = 0; m < 3; ++m) writer.append(month_values(m));
+  }  // destroyed unfinished, as a killed run
+  ASSERT_EQ(read_trajectory(path.string() + ".partial").committed_months, 3);
+  {
+    TrajectoryWriter writer(path, 1, in_memory);
+    EXPECT_EQ(read_trajectory(path.string() + ".partial").committed_months, 1);
+    for (int m = 1; m < 4; ++m) writer.append(month_values(10 + m));
+    writer.finish();
+  }
+  EXPECT_FALSE(std::filesystem::exists(path.string() + ".partial"));
+  const TrajectoryFile file = read_trajectory(path.string());
+  ASSERT_EQ(file.committed_months, 4);
+  ASSERT_EQ(file.trajectory.months.size(), 4u);
+  EXPECT_TRUE(file.trajectory.months[0] == month_values(0));
+  for (int m = 1; m < 4; ++m) EXPECT_TRUE(file.trajectory.months[m] == month_values(10 + m)) << m;
+}
+
+TEST_P(TrajectoryContinue, RefusesAFileWithFewerCommittedMonths) {
+  test::TempDir dir;
+  const auto path = dir.path("run.h5");
+  {
+    TrajectoryWriter writer(path, metadata(), kAxes, {}, OutputLayout{4, 2, GetParam()});
+    writer.append(month_values(0));
+  }
+  try {
+    TrajectoryWriter writer(path, 2, GetParam());
+    FAIL() << "continued from a row the file does not hold";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("commits 1 months, fewer than the 2"),
+              std::string::npos)
+        << error.what();
+  }
+  try {
+    TrajectoryWriter writer(dir.path("other.h5"), 0, GetParam());
+    FAIL() << "continued a file that does not exist";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("other.h5.partial: missing"), std::string::npos)
+        << error.what();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(InMemoryAndInPlace, TrajectoryContinue, ::testing::Bool());
+
 }  // namespace
 }  // namespace laborsim
