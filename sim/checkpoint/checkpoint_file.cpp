@@ -116,6 +116,7 @@ void write_checkpoint(const std::filesystem::path& path, Simulation& simulation,
                       const CheckpointInfo& info) {
   const std::filesystem::path partial = path.string() + ".partial";
   const std::string context = partial.string();
+  errno = 0;  // so that a failed write can say why (storage_failure)
   try {
     {
       H5Handle file = create_ordered_file(context);

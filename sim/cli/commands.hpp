@@ -36,6 +36,7 @@ struct RunArgs {
   int checkpoint_every = 0;     //!< months between checkpoints (0: none)
   bool resume = false;          //!< continue from OUTPUT's checkpoint when there is one
   std::string from_checkpoint;  //!< branch from this checkpoint's world
+  bool force = false;           //!< run even when memory or disk look short
 };
 
 struct CompareArgs {

@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
                   "Branch from a checkpoint: its world (a shared burn-in) under this scenario's "
                   "levers, recorded from the checkpoint's month")
       ->type_name("FILE");
+  run->add_flag("--force", run_args.force,
+                "Run even when the estimate of memory or disk the run needs exceeds what is free");
 
   CompareArgs compare_args;
   CLI::App* compare = app.add_subcommand(

@@ -15,6 +15,7 @@
 #include "sim/cli/thread_limit.hpp"
 #include "sim/compare/comparison.hpp"
 #include "sim/output/trajectory_reader.hpp"
+#include "sim/resources.hpp"
 #include "sim/run.hpp"
 #include "sim/scenario/input_error.hpp"
 #include "sim/scenario/scenario_loader.hpp"
@@ -160,6 +161,12 @@ int run_command(const RunArgs& args) {
     std::fprintf(stderr, "laborsim: %s: %d months from %s after %d burn-in months, scale %g\n",
                  scenario.name.c_str(), scenario.months, scenario.start.to_string().c_str(),
                  scenario.burn_in_months, scenario.population.scale);
+  }
+  if (!args.force) {
+    const RunNeeds needs = estimate_needs(scenario, args.checkpoint_every > 0);
+    if (const auto shortage = shortfall(needs, free_resources(output), output)) {
+      throw std::runtime_error(*shortage + "; --force runs it anyway");
+    }
   }
   ConsoleProgress progress(stderr);
   RunOptions options{output, threads, args.replicate, args.arm};

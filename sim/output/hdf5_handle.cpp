@@ -1,5 +1,8 @@
 #include "sim/output/hdf5_handle.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 namespace laborsim {
 
 H5Handle utf8_string_type() {
@@ -9,8 +12,18 @@ H5Handle utf8_string_type() {
   return type;
 }
 
+std::string storage_failure() {
+  const int error = errno;
+  if (error == ENOSPC || error == EDQUOT || error == EFBIG) {
+    return std::string(": ") + std::strerror(error);
+  }
+  return "";
+}
+
 void check_h5(herr_t status, const std::string& context, const std::string& what) {
-  if (status < 0) throw std::runtime_error(context + ": HDF5 " + what + " failed");
+  if (status < 0) {
+    throw std::runtime_error(context + ": HDF5 " + what + " failed" + storage_failure());
+  }
 }
 
 void write_string_attribute(hid_t object, const std::string& name, const std::string& value) {

@@ -48,7 +48,10 @@ class H5Handle {
 //! Variable-length UTF-8 string type (fixed-length string datasets crash netCDF-C 4.9).
 H5Handle utf8_string_type();
 
-//! Throws std::runtime_error("<context>: HDF5 <what> failed") when status < 0.
+//! ": No space left on device" (or the quota's, or the file-size limit's) when the last failed
+//! system call ran out of room, else "": HDF5 does not say why a write failed.
+std::string storage_failure();
+//! Throws std::runtime_error("<context>: HDF5 <what> failed[: reason]") when status < 0.
 void check_h5(herr_t status, const std::string& context, const std::string& what);
 
 void write_string_attribute(hid_t object, const std::string& name, const std::string& value);

@@ -1,8 +1,11 @@
 #include "sim/output/hdf5_series.hpp"
 
+#include <fcntl.h>
 #include <hdf5_hl.h>
+#include <unistd.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 
 #include "sim/calendar.hpp"
 
@@ -13,7 +16,7 @@ H5Handle create_ordered_file(const std::string& path, hid_t access) {
   check_h5(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
            path, "link creation order");
   const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), access);
-  if (file < 0) throw std::runtime_error(path + ": cannot create HDF5 file");
+  if (file < 0) throw std::runtime_error(path + ": cannot create HDF5 file" + storage_failure());
   return H5Handle(file, H5Fclose, "create " + path);
 }
 
@@ -34,17 +37,25 @@ void write_file_image(hid_t file, const std::filesystem::path& path) {
     throw std::runtime_error(context + ": HDF5 file image failed");
   }
   const std::filesystem::path fresh = context + ".new";
-  {
-    std::ofstream out(fresh, std::ios::binary | std::ios::trunc);
-    out.write(image.data(), static_cast<std::streamsize>(image.size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      std::error_code ignored;
-      std::filesystem::remove(fresh, ignored);
-      throw std::runtime_error(fresh.string() + ": cannot write " + std::to_string(size) +
-                               " bytes (disk full?)");
+  const int fd = ::open(fresh.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::runtime_error(fresh.string() + ": cannot create: " + std::strerror(errno));
+  std::size_t written = 0;
+  while (written < image.size()) {
+    const ssize_t n = ::write(fd, image.data() + written, image.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const std::string reason = n < 0 ? std::strerror(errno) : "nothing written";
+      ::close(fd);
+      ::unlink(fresh.c_str());  // the previous image at `path` stays whole
+      throw std::runtime_error(fresh.string() + ": cannot write " + std::to_string(image.size()) +
+                               " bytes: " + reason);
     }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(fresh.c_str());
+    throw std::runtime_error(fresh.string() + ": cannot write: " + reason);
   }
   std::error_code error;
   std::filesystem::rename(fresh, path, error);

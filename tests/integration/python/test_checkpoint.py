@@ -4,6 +4,7 @@ shared burn-in; what --resume refuses."""
 import os
 import pathlib
 import random
+import resource
 import signal
 import subprocess
 import time
@@ -207,3 +208,86 @@ def test_resume_of_a_complete_run_or_without_a_checkpoint(tmp_path):
     assert other.returncode == 2
     assert "run.h5: holds a finished run of another scenario (/population/scale differs)" \
         in other.stderr
+
+
+# A run whose output outgrows the room left: a big worker panel makes the file grow by about
+# 250 kB a month, to 7.7 MB in 30 months, while a checkpoint takes 2.6 MB.
+BIG_PANEL = ["--set", "output.panel_workers=20000"]
+
+
+@pytest.fixture(scope="module")
+def uninterrupted_with_panel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("panel") / "run.h5"
+    run("-o", str(out), "-j", "2", *BIG_PANEL)
+    return out
+
+
+def assert_failed_for_room_and_resumes(result, folder, reason, reference, make_room):
+    """A run stopped by a full disk: exit 1 naming the file it could not write and why; its last
+    checkpoint and its partial output intact; once there is room, --resume finishes it exactly."""
+    assert result.returncode == 1, result.stderr
+    assert reason in result.stderr, result.stderr
+    assert str(folder) in result.stderr, result.stderr
+    assert not (folder / "run.h5").exists()
+    with h5py.File(folder / "run.ckpt.h5", "r") as c:
+        saved = int(c.attrs["month"])
+    committed = committed_rows_match(folder / "run.h5.partial", reference)
+    # It stopped within a month of running out: no month after the last commit was lost to it,
+    # and the checkpoint is at most one interval old.
+    assert 0 < committed < MONTHS and committed - 5 <= saved <= committed, (saved, committed)
+    make_room()
+    run("-o", str(folder / "run.h5"), "-j", "2", "--checkpoint-every", "5", "--resume",
+        *BIG_PANEL)
+    assert_same_run(folder / "run.h5", reference)
+
+
+def test_a_run_that_meets_its_file_size_limit_stops_cleanly_and_resumes(uninterrupted_with_panel,
+                                                                        tmp_path):
+    """The file-size limit (ulimit -f) stands in for a full disk where no file system can be
+    mounted: writes fail with EFBIG as they would with ENOSPC."""
+    def limit_file_size():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write instead of dying
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4 << 20, 4 << 20))
+
+    result = subprocess.run(
+        [LABORSIM, "run", COMBINATION, *SETTINGS, "--months", str(MONTHS), "-q", *BIG_PANEL,
+         "-o", str(tmp_path / "run.h5"), "-j", "2", "--checkpoint-every", "5"],
+        capture_output=True, text=True, preexec_fn=limit_file_size)
+    assert_failed_for_room_and_resumes(result, tmp_path, "File too large",
+                                       uninterrupted_with_panel, lambda: None)
+
+
+@pytest.fixture
+def small_tmpfs(tmp_path):
+    """An 8 MiB tmpfs (root only; the test is skipped where mounting is not allowed)."""
+    folder = tmp_path / "tmpfs"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_a_run_on_a_full_disk_is_refused_or_stops_cleanly_and_resumes(uninterrupted_with_panel,
+                                                                     small_tmpfs):
+    out = small_tmpfs / "run.h5"
+    command = [LABORSIM, "run", COMBINATION, *SETTINGS, "--months", str(MONTHS), "-q",
+               *BIG_PANEL, "-o", str(out), "-j", "2", "--checkpoint-every", "5"]
+    # Before starting: the estimate does not fit in 8 MiB, so the run is refused.
+    refused = subprocess.run(command, capture_output=True, text=True)
+    assert refused.returncode == 1
+    assert f"{small_tmpfs}: the run needs up to" in refused.stderr, refused.stderr
+    assert "--force runs it anyway" in refused.stderr
+    assert list(small_tmpfs.iterdir()) == []
+    # Forced, it runs until the disk is full, and stops there.
+    forced = subprocess.run(command + ["--force"], capture_output=True, text=True)
+
+    def make_room():
+        subprocess.run(["mount", "-o", "remount,size=64m", str(small_tmpfs)], check=True)
+
+    assert_failed_for_room_and_resumes(forced, small_tmpfs, "No space left on device",
+                                       uninterrupted_with_panel, make_room)
