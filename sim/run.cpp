@@ -6,6 +6,7 @@
 
 #include "sim/build_info.hpp"
 #include "sim/checkpoint/checkpoint_file.hpp"
+#include "sim/invariants.hpp"
 #include "sim/output/panel_writer.hpp"
 #include "sim/output/trajectory_reader.hpp"
 #include "sim/output/trajectory_writer.hpp"
@@ -162,10 +163,12 @@ RunReport record_run(Simulation& simulation, const RunOptions& options, Progress
   // A resumed run continues from the checkpoint it was restored from: no need to write it again.
   if (options.checkpoint_every > 0 && !options.continue_output) save_checkpoint();
 
+  InvariantChecker invariants(simulation.world(), simulation.ledger(), options.check);
   const int recorded_months = scenario.months - first_month;
   for (int month = simulation.months_done(); month < scenario.months; ++month) {
     const auto step_start = Clock::now();
     Observation observation = simulation.step();
+    invariants.check(simulation.world(), simulation.ledger(), observation);  // before writing it
     report.step_seconds += seconds_since(step_start);
 
     output_start = Clock::now();

@@ -42,6 +42,9 @@ struct RunOptions {
   //! the simulation's month) instead of creating the output.
   bool continue_output = false;
   std::string origin;  //!< the output's `origin` attribute (OutputMetadata::origin)
+  //! Check the invariants that visit every agent each month too (sim/invariants.hpp); the cheap
+  //! ones always run.
+  bool check = false;
 };
 
 struct RunReport {

@@ -37,6 +37,7 @@ struct RunArgs {
   bool resume = false;          //!< continue from OUTPUT's checkpoint when there is one
   std::string from_checkpoint;  //!< branch from this checkpoint's world
   bool force = false;           //!< run even when memory or disk look short
+  bool check = false;           //!< check every agent's invariants each month
 };
 
 struct CompareArgs {

@@ -62,6 +62,9 @@ int main(int argc, char** argv) {
                   "Branch from a checkpoint: its world (a shared burn-in) under this scenario's "
                   "levers, recorded from the checkpoint's month")
       ->type_name("FILE");
+  run->add_flag("--check", run_args.check,
+                "Check every agent's invariants each month (one state per worker, workforces, "
+                "finite money); the cheap ones always run. A violation stops the run (exit 1)");
   run->add_flag("--force", run_args.force,
                 "Run even when the estimate of memory or disk the run needs exceeds what is free");
 

@@ -172,6 +172,7 @@ int run_command(const RunArgs& args) {
   RunOptions options{output, threads, args.replicate, args.arm};
   options.checkpoint_every = args.checkpoint_every;
   options.checkpoint = checkpoint_path(output);
+  options.check = args.check;
   const std::optional<RunReport> report =
       continue_or_branch(args, scenario, options, args.quiet ? nullptr : &progress);
   if (!report) return kExitOk;  // already complete

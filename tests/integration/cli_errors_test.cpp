@@ -96,8 +96,16 @@ TEST(CliBadInput, ValidateReportsEveryViolation) {
 
 TEST(CliFailure, UnwritableOutputExitsWithOne) {
   test::TempDir dir;
+  // /proc has no free space to offer: refused before starting, naming the folder...
+  const auto refused = run_cli({"run", test::source_path("tests/data/small.json"), "--months", "1",
+                                "-o", "/proc/laborsim/x.h5"},
+                               dir.path(""));
+  EXPECT_EQ(refused.exit_code, 1) << refused.err;
+  EXPECT_NE(refused.err.find("laborsim: failed: /proc: the run needs up to"), std::string::npos)
+      << refused.err;
+  // ...and forced, the first write fails, naming the output.
   const auto result = run_cli({"run", test::source_path("tests/data/small.json"), "--months", "1",
-                               "-o", "/proc/laborsim/x.h5"},
+                               "-o", "/proc/laborsim/x.h5", "--force"},
                               dir.path(""));
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.err.find("laborsim: failed: /proc/laborsim"), std::string::npos) << result.err;

@@ -291,3 +291,72 @@ def test_a_run_on_a_full_disk_is_refused_or_stops_cleanly_and_resumes(uninterrup
 
     assert_failed_for_room_and_resumes(forced, small_tmpfs, "No space left on device",
                                        uninterrupted_with_panel, make_room)
+
+
+@pytest.fixture(scope="module")
+def first_year_checkpoint(tmp_path_factory):
+    """A checkpoint after month 12 of the combination, for branches from a corrupted world."""
+    folder = tmp_path_factory.mktemp("first_year")
+    run("-o", str(folder / "run.h5"), "--checkpoint-every", "12", months=12)
+    return folder / "run.ckpt.h5"
+
+
+def corrupted_copy(checkpoint, folder, corrupt):
+    """A copy of the checkpoint whose saved world `corrupt(file)` has changed."""
+    copy = folder / "corrupt.ckpt.h5"
+    copy.write_bytes(checkpoint.read_bytes())
+    with h5py.File(copy, "r+") as f:
+        corrupt(f)
+    return copy
+
+
+def branch_from(checkpoint, folder, *args):
+    return run("-o", str(folder / "branch.h5"), "--from-checkpoint", str(checkpoint), "-j", "2",
+               *args, check=False, months=18)
+
+
+def employed_worker(f):
+    status = f["world/workers/status"][()]
+    return int(np.flatnonzero(status == 2)[0])
+
+
+def test_the_checks_pass_on_an_intact_world_and_name_the_agent_of_a_broken_one(
+        first_year_checkpoint, tmp_path):
+    intact = branch_from(first_year_checkpoint, tmp_path, "--check")
+    assert intact.returncode == 0, intact.stderr
+
+    # An employer that counts three more employees than work there: only --check visits it.
+    def inflate_a_workforce(f):
+        workforce = f["world/employers/workforce"][()].view(np.uint32).copy()
+        workforce[int(np.flatnonzero(workforce > 0)[0])] += 3
+        f["world/employers/workforce"][...] = workforce.view(np.uint8)
+    inflated = corrupted_copy(first_year_checkpoint, tmp_path, inflate_a_workforce)
+    with h5py.File(inflated, "r") as f:
+        employer = int(np.flatnonzero(f["world/employers/workforce"][()].view(np.uint32) > 0)[0])
+    unchecked = branch_from(inflated, tmp_path)
+    assert unchecked.returncode == 0, unchecked.stderr
+    checked = branch_from(inflated, tmp_path, "--check")
+    assert checked.returncode == 1
+    assert ("laborsim: failed: month 12: invariant 'employment stock = last month's + hires - "
+            f"separations' broken: employer {employer} counts") in checked.stderr, checked.stderr
+    # The month that broke it is not written.
+    with h5py.File(tmp_path / "branch.h5.partial", "r") as f:
+        assert int(f.attrs["committed_months"]) == 0
+
+    # A worker whose wage is not a number: the outputs it feeds are not finite either, which the
+    # checks that always run catch; --check names the worker.
+    def poison_a_wage(f):
+        wage = f["world/workers/wage"][()].view(np.float32).copy()
+        wage[employed_worker(f)] = np.nan
+        f["world/workers/wage"][...] = wage.view(np.uint8)
+    poisoned = corrupted_copy(first_year_checkpoint, tmp_path, poison_a_wage)
+    with h5py.File(poisoned, "r") as f:
+        worker = employed_worker(f)
+    cheap = branch_from(poisoned, tmp_path)
+    assert cheap.returncode == 1
+    assert "month 12: invariant 'all outputs finite' broken: " in cheap.stderr, cheap.stderr
+    assert "is nan" in cheap.stderr
+    thorough = branch_from(poisoned, tmp_path, "--check")
+    assert thorough.returncode == 1
+    assert (f"month 12: invariant 'all outputs finite' broken: worker {worker}: wage nan"
+            in thorough.stderr), thorough.stderr
