@@ -6,7 +6,7 @@ MAKEFLAGS += --no-print-directory
 export CMAKE_BUILD_PARALLEL_LEVEL ?= $(NPROC)
 export CTEST_PARALLEL_LEVEL ?= $(NPROC)
 
-.PHONY: all deps configure build run test test-sanitize bench report clean
+.PHONY: all deps configure build run test test-sanitize fuzz fuzz-build bench report clean
 
 all: build
 
@@ -22,7 +22,7 @@ build: configure
 run: build
 	$(BUILD_DIR)/bin/laborsim run
 
-test: build
+test: build fuzz-build
 	ctest --preset release
 
 # The whole test suite on an AddressSanitizer + UndefinedBehaviorSanitizer build in
@@ -31,6 +31,17 @@ test-sanitize: deps
 	cmake --preset sanitize
 	cmake --build --preset sanitize
 	ctest --preset sanitize
+
+# The libFuzzer targets for scenario and sweep loading, built with clang + ASan + UBSan in
+# build-fuzz/ (docs/RELIABILITY.md). make test runs each for 20 s (CTest fuzz.smoke); make fuzz
+# for FUZZ_SECONDS each, keeping what it finds in build-fuzz/corpus.
+FUZZ_SECONDS ?= 600
+fuzz-build: deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+
+fuzz: fuzz-build
+	scripts/fuzz $(FUZZ_SECONDS)
 
 # The HTML report of the default run (out/dingxi.h5, made by `make run` when missing).
 report: deps
@@ -42,4 +53,4 @@ bench: build
 	$(PYTHON) bench/lmbench.py --lmbench $(BUILD_DIR)/bin/lmbench --write docs/PERFORMANCE.md
 
 clean:
-	rm -rf $(BUILD_DIR) build-sanitize
+	rm -rf $(BUILD_DIR) build-sanitize build-fuzz

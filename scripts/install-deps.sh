@@ -8,6 +8,8 @@ packages=(
   libboost-graph-dev libboost-random-dev libtbb-dev libhdf5-dev
   nlohmann-json3-dev libvalijson-dev libcli11-dev librandom123-dev
   libgtest-dev libbenchmark-dev
+  # The libFuzzer targets (tests/fuzz): clang and its fuzzer and sanitizer runtimes.
+  clang libclang-rt-14-dev
   # Sweeps: `sweep run --mpi` (Open MPI, on by default: LABORSIM_WITH_MPI); the tests' one-node
   # Slurm cluster (scripts/slurm/local-cluster.sh) that runs scripts/slurm/sweep.sbatch.
   openmpi-bin libopenmpi-dev slurm-wlm munge

@@ -34,6 +34,24 @@ CheckpointInfo info_of(const Simulation& simulation) {
   return info;
 }
 
+// Saves a simulation of `s` after `months` months to `path`.
+void save_after(const Scenario& s, int months, const std::filesystem::path& path) {
+  Simulation simulation(s);
+  for (int t = 0; t < months; ++t) simulation.step();
+  write_checkpoint(path, simulation, info_of(simulation));
+}
+
+// The message of the std::runtime_error `act` throws ("(none)" when it throws none).
+template <class Act>
+std::string failure(Act act) {
+  try {
+    act();
+  } catch (const std::runtime_error& error) {
+    return error.what();
+  }
+  return "(none)";
+}
+
 std::vector<Observation> finish(Simulation& simulation) {
   std::vector<Observation> months;
   while (simulation.months_done() < simulation.scenario().months) {
@@ -98,10 +116,7 @@ TEST(Checkpoint, ABranchFromASavedBurnInEqualsARunOfTheBranchScenario) {
   const Scenario levers = combination();
   test::TempDir dir;
   const auto path = dir.path("burn_in.ckpt.h5");
-  {
-    Simulation simulation(baseline);
-    write_checkpoint(path, simulation, info_of(simulation));
-  }
+  save_after(baseline, 0, path);
   Simulation fresh(levers);
   CheckpointFile file(path);
   check_branchable(file, levers);  // only levers and arms differ
@@ -117,21 +132,13 @@ TEST(Checkpoint, ResumingOrBranchingRefusesScenariosThatDoNotFit) {
   const Scenario s = combination();
   test::TempDir dir;
   const auto path = dir.path("run.ckpt.h5");
-  {
-    Simulation simulation(s);
-    for (int t = 0; t < 3; ++t) simulation.step();
-    write_checkpoint(path, simulation, info_of(simulation));
-  }
+  save_after(s, 3, path);
   const CheckpointFile file(path);
   EXPECT_NO_THROW(check_resumable(file, s));
   auto refusal = [&](auto check, const Scenario& other) {
-    try {
-      check(file, other);
-    } catch (const InputError& error) {
-      return std::string(error.what());
-    }
-    return std::string("(accepted)");
+    return failure([&] { check(file, other); });
   };
+  EXPECT_THROW(check_resumable(file, combination({"seed=43"})), InputError);  // exit code 2
   EXPECT_NE(refusal(check_resumable, combination({"seed=43"})).find("(/seed differs)"),
             std::string::npos);
   // A branch may change the seed and the levers, not what shaped the saved world.
@@ -150,10 +157,7 @@ TEST(Checkpoint, AMissingPieceOrAForeignFileIsNamed) {
   const Scenario s = combination();
   test::TempDir dir;
   const auto path = dir.path("run.ckpt.h5");
-  {
-    Simulation simulation(s);
-    write_checkpoint(path, simulation, info_of(simulation));
-  }
+  save_after(s, 0, path);
   EXPECT_FALSE(std::filesystem::exists(path.string() + ".partial"));
   {
     const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
@@ -162,23 +166,16 @@ TEST(Checkpoint, AMissingPieceOrAForeignFileIsNamed) {
     H5Fclose(file);
   }
   CheckpointFile damaged(path);
-  try {
-    Simulation::restore(s, damaged.archive());
-    FAIL() << "restored a checkpoint without the workers' skills";
-  } catch (const std::runtime_error& error) {
-    EXPECT_NE(std::string(error.what()).find("run.ckpt.h5: checkpoint lacks world/workers/skill"),
-              std::string::npos)
-        << error.what();
-  }
+  const std::string lacking = failure([&] { Simulation::restore(s, damaged.archive()); });
+  EXPECT_NE(lacking.find("run.ckpt.h5: checkpoint lacks world/workers/skill"), std::string::npos)
+      << lacking;
   const std::string text = dir.write("text.ckpt.h5", "not HDF5");
-  EXPECT_THROW(CheckpointFile{text}, std::runtime_error);
-  try {
-    CheckpointFile missing(dir.path("missing.ckpt.h5"));
-    FAIL();
-  } catch (const std::runtime_error& error) {
-    EXPECT_NE(std::string(error.what()).find("missing.ckpt.h5: no such checkpoint"),
-              std::string::npos);
-  }
+  EXPECT_NE(failure([&] { CheckpointFile{text}; }).find("text.ckpt.h5: not a readable HDF5"),
+            std::string::npos);
+  EXPECT_NE(failure([&] {
+              CheckpointFile{dir.path("missing.ckpt.h5")};
+            }).find("missing.ckpt.h5: no such checkpoint"),
+            std::string::npos);
 }
 
 TEST(Checkpoint, AFailedWriteKeepsThePreviousCheckpoint) {
