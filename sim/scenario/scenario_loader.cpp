@@ -19,7 +19,11 @@ nlohmann::json read_source(const std::string& source) {
     if (!text) throw InputError(source + ": no such built-in scenario (known: builtin:dingxi)");
     return parse_json_text(*text, source);
   }
-  if (std::filesystem::is_directory(source)) throw InputError(source + ": is a directory");
+  std::error_code error;  // a name too long or otherwise unusable is bad input, not a failure
+  if (std::filesystem::is_directory(source, error)) throw InputError(source + ": is a directory");
+  if (error && error != std::errc::no_such_file_or_directory) {
+    throw InputError(source + ": cannot read: " + error.message());
+  }
   return read_json_file(source);
 }
 

@@ -93,6 +93,22 @@ TEST(ScenarioLoader, ExtendsBuiltin) {
   EXPECT_DOUBLE_EQ(s.population.scale, 0.01);
 }
 
+// Found by the fuzz target (tests/fuzz/corpus/scenario/regression_extends_name_too_long.json):
+// a name the file system cannot even look up is bad input (exit 2), not a failure.
+TEST(ScenarioLoader, ExtendsANameTooLongIsBadInput) {
+  test::TempDir dir;
+  const std::string name(300, 'x');
+  const std::string file = dir.write("long.json", R"({"extends": ")" + name + R"("})");
+  try {
+    load_scenario(file);
+    FAIL() << "loaded a scenario extending a name too long for any file system";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find(name + ": cannot read: File name too long"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
 TEST(ScenarioLoader, RejectsUnknownKeysWithTheirPath) {
   test::TempDir dir;
   const auto file = dir.write("s.json", kMinimal);
