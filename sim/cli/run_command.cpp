@@ -72,20 +72,21 @@ void say(const RunArgs& args, const std::string& message) {
   if (!args.quiet) std::fprintf(stderr, "laborsim: %s\n", message.c_str());
 }
 
-// A run whose output is already complete: --resume has nothing to do but show it again, as long
-// as it is this scenario's.
-bool already_complete(const std::filesystem::path& output, const Scenario& scenario) {
+// A run whose output is already complete, read back: --resume has nothing to do but show it
+// again, as long as it is this scenario's. Empty while the run is unfinished.
+std::optional<TrajectoryFile> completed_run(const std::filesystem::path& output,
+                                            const Scenario& scenario) {
   if (!std::filesystem::exists(output) || std::filesystem::exists(output.string() + ".partial")) {
-    return false;
+    return std::nullopt;
   }
-  const TrajectoryFile done = read_trajectory_header(output.string());
+  TrajectoryFile done = read_trajectory(output.string());
   const std::string difference =
       first_difference(nlohmann::json::parse(done.config_json), scenario.config);
   if (!difference.empty()) {
     throw InputError(output.string() + ": holds a finished run of another scenario (" + difference +
                      " differs); remove it or run without --resume");
   }
-  return true;
+  return done;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -97,14 +98,20 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 // output complete (its summary is printed here).
 std::optional<RunReport> continue_or_branch(const RunArgs& args, const Scenario& scenario,
                                             RunOptions& options, ProgressSink* progress) {
-  if (args.resume && already_complete(options.output, scenario)) {
+  if (const auto done = args.resume ? completed_run(options.output, scenario) : std::nullopt) {
     say(args, options.output.string() + " is complete: nothing to resume");
     std::cout << "laborsim: " << scenario.name << " (complete)\n"
-              << format_summary_table(
-                     summarize_by_year(read_trajectory(options.output.string()).trajectory));
+              << format_summary_table(summarize_by_year(done->trajectory));
     return std::nullopt;
   }
   const auto setup_start = std::chrono::steady_clock::now();
+  // Records a simulation restored or branched from a checkpoint, the restoring counted as set-up.
+  const auto record_restored = [&](Simulation& simulation) {
+    const double setup_seconds = seconds_since(setup_start);
+    RunReport report = record_run(simulation, options, progress);
+    report.setup_seconds = setup_seconds;
+    return report;
+  };
   if (args.resume && std::filesystem::exists(options.checkpoint)) {
     CheckpointFile checkpoint(options.checkpoint);
     check_resumable(checkpoint, scenario);
@@ -113,10 +120,7 @@ std::optional<RunReport> continue_or_branch(const RunArgs& args, const Scenario&
     Simulation simulation = Simulation::restore(scenario, checkpoint.archive());
     options.continue_output = true;
     options.first_recorded_month = checkpoint.info().first_recorded_month;
-    const double setup_seconds = seconds_since(setup_start);
-    RunReport report = record_run(simulation, options, progress);
-    report.setup_seconds = setup_seconds;
-    return report;
+    return record_restored(simulation);
   }
   if (args.resume) say(args, "no checkpoint " + options.checkpoint.string() + ": starting afresh");
   if (!args.from_checkpoint.empty()) {
@@ -134,10 +138,7 @@ std::optional<RunReport> continue_or_branch(const RunArgs& args, const Scenario&
     options.first_recorded_month = month;
     options.origin = "checkpoint " + checkpoint.path().string() + " after month " +
                      std::to_string(month) + " of " + checkpoint.info().scenario;
-    const double setup_seconds = seconds_since(setup_start);
-    RunReport report = record_run(simulation, options, progress);
-    report.setup_seconds = setup_seconds;
-    return report;
+    return record_restored(simulation);
   }
   return run_scenario(scenario, options, progress);
 }
